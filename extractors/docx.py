@@ -1,0 +1,187 @@
+"""Word (.docx) extraction with python-docx, walking the XML for the real cells.
+
+Why not ``row.cells``: python-docx repeats the same cell object for a horizontal merge and
+silently repeats the top cell for a vertical merge, which would duplicate banner and
+indicator texts. Walking ``w:tr``/``w:tc`` gives each real cell once with its span.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from wres.errors import DamagedDocumentError, EmptyDocumentError
+from wres.extractors.model import Cell, ExtractedDocument, Row, Table, TextBlock, clean_text
+
+ENGINE = "python-docx"
+MAX_GRID_COLUMNS = 64  # no real action plan is wider; a crafted gridSpan is clamped to this
+
+
+def extract_docx(path: Path) -> ExtractedDocument:
+    """Read a .docx into the format-neutral model: text blocks and tables in body order."""
+    try:
+        document = Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise DamagedDocumentError(f"not a readable Word document ({exc})") from exc
+    result = ExtractedDocument(path=str(path), format="docx", engines=[ENGINE])
+    result.blocks.extend(_header_blocks(document))
+    context: list[str] = [b.text for b in result.blocks]
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            block = _paragraph_block(Paragraph(element, document))
+            if block:
+                result.blocks.append(block)
+                context.append(block.text)
+        elif element.tag == qn("w:tbl"):
+            for table in _tables_of(element, path.name, len(result.tables), context):
+                result.blocks.append(table)
+            context = []
+    if not result.tables and not result.text_blocks:
+        raise EmptyDocumentError("the Word document has no text and no tables")
+    return result
+
+
+def _header_blocks(document) -> list[TextBlock]:
+    """Text of the first section's page header: some trusts put the plan title there."""
+    seen: list[str] = []
+    for section in document.sections[:1]:
+        for paragraph in section.header.paragraphs:
+            text = clean_text(paragraph.text)
+            if text and text not in seen:
+                seen.append(text)
+    return [TextBlock(text=t, style="Header") for t in seen]
+
+
+def _paragraph_block(paragraph: Paragraph) -> TextBlock | None:
+    text = clean_text(paragraph.text)
+    if not text:
+        return None
+    try:
+        style = paragraph.style.name if paragraph.style is not None else None
+    except (KeyError, ValueError):
+        style = None
+    return TextBlock(text=text, style=style)
+
+
+def _tables_of(tbl, file_name: str, first_index: int, context: list[str]) -> list[Table]:
+    """The table itself, then any tables nested inside its cells (flagged ``nested``)."""
+    source_index = first_index
+    table = _read_table(tbl, file_name, source_index)
+    table.index = first_index
+    table.context = list(context)
+    out = [table]
+    for inner in tbl.iter(qn("w:tbl")):
+        if inner is tbl:
+            continue
+        nested = _read_table(inner, file_name, source_index)
+        nested.nested = True
+        nested.index = first_index + len(out)
+        out.append(nested)
+    return out
+
+
+def _grid_width(tbl) -> int:
+    grid = tbl.find(qn("w:tblGrid"))
+    count = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
+    return max(1, min(count, MAX_GRID_COLUMNS))
+
+
+def _read_table(tbl, file_name: str, source_index: int) -> Table:
+    n_cols = _grid_width(tbl)
+    rows: list[Row] = []
+    open_merges: dict[int, Cell] = {}  # grid column -> top cell of a merge down
+    for tr in tbl.findall(qn("w:tr")):
+        row_index = len(rows)
+        row = Row(cells=[], source_row=row_index, repeat_header=_is_repeat_header(tr))
+        col = _grid_before(tr)
+        for tc in tr.findall(qn("w:tc")):
+            span = max(1, min(_int_attr(tc, "w:tcPr/w:gridSpan"), n_cols))
+            if col >= n_cols:
+                n_cols = min(col + span, MAX_GRID_COLUMNS)
+            span = max(1, min(span, n_cols - col)) if col < n_cols else 1
+            merge = _vmerge(tc)
+            if merge == "continue" and col in open_merges:
+                open_merges[col].row_span = row_index - open_merges[col].row + 1
+            else:
+                cell = Cell(text=_cell_text(tc), row=row_index, col=col, col_span=span,
+                            fill=_fill(tc))
+                row.cells.append(cell)
+                if merge == "restart":
+                    open_merges[col] = cell
+                else:
+                    open_merges.pop(col, None)
+            col += span
+        rows.append(row)
+    return Table(rows=rows, n_cols=n_cols, engine=ENGINE, source_file=file_name,
+                 source_table=source_index)
+
+
+def _cell_text(tc) -> str:
+    """Direct paragraphs of the cell (and of content controls in it), one per line; nested
+    tables are read as tables of their own, not folded into this text."""
+    paragraphs = [child for child in tc if child.tag == qn("w:p")]
+    for sdt_content in tc.findall(f"{qn('w:sdt')}/{qn('w:sdtContent')}"):
+        paragraphs.extend(sdt_content.findall(qn("w:p")))
+    return clean_text("\n".join(_paragraph_text(p) for p in paragraphs))
+
+
+def _paragraph_text(p) -> str:
+    parts = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _is_repeat_header(tr) -> bool:
+    flag = tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
+    if flag is None:
+        return False
+    value = flag.get(qn("w:val"))
+    return value not in ("0", "false", "off")
+
+
+def _grid_before(tr) -> int:
+    return min(_int_attr(tr, "w:trPr/w:gridBefore", default=0), MAX_GRID_COLUMNS)
+
+
+def _vmerge(tc) -> str | None:
+    node = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    if node is None:
+        return None
+    return node.get(qn("w:val")) or "continue"
+
+
+def _fill(tc) -> str | None:
+    shd = tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+    if shd is None:
+        return None
+    fill = (shd.get(qn("w:fill")) or "").upper()
+    if len(fill) != 6 or fill in ("AUTO", "FFFFFF"):
+        return None
+    try:
+        int(fill, 16)
+    except ValueError:
+        return None
+    return fill
+
+
+def _int_attr(node, path: str, default: int = 1) -> int:
+    parts = [qn(p) for p in path.split("/")]
+    found = node.find("/".join(parts))
+    if found is None:
+        return default
+    try:
+        return int(found.get(qn("w:val")) or default)
+    except ValueError:
+        return default
+

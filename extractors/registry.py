@@ -1,0 +1,94 @@
+"""The one place an extraction engine plugs in.
+
+Why a registry: the CLI, the batch runner and the benchmarks pick engines by name; adding
+an engine is one ``register`` call, and an unknown name fails with the list of known ones.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from wres.errors import BadInputError
+from wres.extractors.detect import DOC, DOCX, ODT, PDF, RTF, detect_format
+from wres.extractors.model import ExtractedDocument
+
+ExtractFn = Callable[..., ExtractedDocument]
+
+
+class UnknownEngineError(BadInputError):
+    kind = "unknown-engine"
+
+
+@dataclass(frozen=True)
+class Engine:
+    name: str
+    formats: tuple[str, ...]
+    load: Callable[[], ExtractFn]  # imported lazily: camelot/opencv cost seconds to import
+
+
+_ENGINES: dict[str, Engine] = {}
+_DEFAULT_FOR_FORMAT = {PDF: "pdfplumber", DOCX: "python-docx"}
+
+
+def register(name: str, formats: tuple[str, ...], load: Callable[[], ExtractFn]) -> None:
+    _ENGINES[name] = Engine(name, formats, load)
+
+
+def engine_names() -> list[str]:
+    return sorted(_ENGINES)
+
+
+def get_engine(name: str) -> Engine:
+    try:
+        return _ENGINES[name]
+    except KeyError:
+        raise UnknownEngineError(
+            f"unknown engine {name!r}; known engines: {', '.join(engine_names())}"
+        ) from None
+
+
+def _load_docx() -> ExtractFn:
+    from wres.extractors.docx import extract_docx
+
+    return lambda path, **_: extract_docx(path)
+
+
+def _load_pdf() -> ExtractFn:
+    from wres.extractors.pdf import extract_pdf
+
+    return extract_pdf
+
+
+register("python-docx", (DOCX,), _load_docx)
+register("pdfplumber", (PDF,), _load_pdf)
+
+
+def extract(path: Path, *, engine: str = "auto", ocr: bool = False,
+            max_pages: int | None = None) -> ExtractedDocument:
+    """Detect the file's real format and run the chosen (or default) engine on it."""
+    path = Path(path)
+    fmt = detect_format(path)
+    if fmt in (DOC, ODT, RTF):
+        return _extract_converted(path, engine)
+    name = _DEFAULT_FOR_FORMAT[fmt] if engine == "auto" else engine
+    chosen = get_engine(name)
+    if fmt not in chosen.formats:
+        raise UnknownEngineError(f"engine {name!r} cannot read {fmt} files")
+    kwargs = {"ocr": ocr, "max_pages": max_pages} if fmt == PDF else {}
+    return chosen.load()(path, **kwargs)
+
+
+def _extract_converted(path: Path, engine: str) -> ExtractedDocument:
+    from wres.extractors.convert import convert_to_docx
+
+    with tempfile.TemporaryDirectory(prefix="wres-convert-") as workdir:
+        converted = convert_to_docx(path, Path(workdir))
+        document = extract(converted, engine=engine)
+    document.path = str(path)
+    document.engines.insert(0, "libreoffice")
+    for table in document.tables:
+        table.source_file = path.name
+    return document
