@@ -1,0 +1,125 @@
+"""The ``wres`` command line.
+
+Every command prints a readable table by default and JSON with ``--json``; bad input gives
+one line per file on stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from wres.errors import BadInputError
+from wres.ingest.files import expand_paths
+from wres.ingest.manifest import Manifest, read_manifest
+from wres.ingest.pipeline import process_file
+from wres.schema import json_schema
+
+app = typer.Typer(help="Read NHS WRES action plans (PDF, Word) into canonical records.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"error: {message}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def load_manifest(path: Path | None) -> Manifest:
+    if path is None:
+        return Manifest()
+    try:
+        manifest = read_manifest(path)
+    except BadInputError as exc:
+        fail(str(exc))
+    for problem in manifest.problems:
+        err.print(f"{path.name}: {problem}", markup=False, highlight=False)
+    return manifest
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the canonical action record."""
+    print(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def tables(
+    file: Path = typer.Argument(..., help="a PDF or Word plan"),
+    as_json: bool = typer.Option(False, "--json", help="print the full table structure"),
+    engine: str = typer.Option("auto", help="extraction engine"),
+    ocr: bool = typer.Option(False, "--ocr", help="OCR scanned PDFs with tesseract"),
+) -> None:
+    """Show the tables found in FILE: page, engine, size and first rows."""
+    from wres.extractors.registry import extract
+
+    try:
+        document = extract(file, engine=engine, ocr=ocr)
+    except BadInputError as exc:
+        fail(f"{file.name}: {exc}", 1)
+    except FileNotFoundError:
+        fail(f"{file}: no such file", 1)
+    if as_json:
+        print(json.dumps(document.to_dict(), indent=1, ensure_ascii=False))
+        return
+    view = RichTable(title=f"{file.name}: {len(document.tables)} tables, "
+                           f"{document.pages or '-'} pages")
+    for column in ("#", "pages", "engine", "rows x cols", "first rows"):
+        view.add_column(column, overflow="fold")
+    for table in document.tables:
+        first = " | ".join(" / ".join(c.text[:30] for c in row.cells if c.text)
+                           for row in table.rows[:2])
+        pages = ",".join(str(p) for p in table.pages) or "-"
+        view.add_row(str(table.index), pages, table.engine,
+                     f"{len(table.rows)} x {table.n_cols}", first[:160])
+    out.print(view)
+
+
+@app.command("extract")
+def extract_command(
+    files: list[Path] = typer.Argument(..., help="PDF or Word plans, or folders of them"),
+    manifest: Path = typer.Option(None, help="CSV: file,trust,period_start,period_end"),
+    fmt: str = typer.Option("table", "--format", help="jsonl or table"),
+    engine: str = typer.Option("auto", help="extraction engine"),
+    ocr: bool = typer.Option(False, "--ocr", help="OCR scanned PDFs with tesseract"),
+) -> None:
+    """Write the canonical action records of every file (JSONL for the scorer)."""
+    if fmt not in ("jsonl", "table"):
+        fail(f"unknown format {fmt!r}; use jsonl or table")
+    plans = load_manifest(manifest)
+    found = expand_paths(files)
+    for problem in found.problems:
+        err.print(problem, markup=False, highlight=False)
+    rows = []
+    for path in found.files:
+        result = process_file(path, plans.hint_for(path), engine=engine, ocr=ocr)
+        for issue in result.issues:
+            if issue.severity == "error":
+                err.print(issue.line(), markup=False, highlight=False)
+        for record in result.actions:
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(record.to_json_dict(), ensure_ascii=False) + "\n")
+            else:
+                rows.append(record)
+    if fmt == "table":
+        _print_actions(rows)
+
+
+def _print_actions(records: list) -> None:
+    view = RichTable(title=f"{len(records)} actions")
+    for column in ("file", "ref", "ind", "action", "owner", "due", "rag"):
+        view.add_column(column, overflow="fold")
+    for r in records:
+        view.add_row(r.source_file, r.ref or "", str(r.indicator or ""), r.action[:80],
+                     (r.owner or "")[:30], str(r.due_date or r.due or "")[:20], r.rag or "")
+    out.print(view)
+
+
+def main() -> None:
+    app()

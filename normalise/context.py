@@ -1,0 +1,109 @@
+"""What flows down a plan onto the actions under it: section, indicator, objective, ref.
+
+Why a separate object: banner rows, issue rows, ref-only rows and merged grouping cells all
+set parts of it, in different plans in different ways; every action row reads it once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wres.normalise.indicators import first_indicator
+from wres.normalise.labelled import split_labelled
+
+GROUPING = ("section", "indicator", "objective", "issue")
+_BANNER_PREFIX = re.compile(r"^(.{12,}?):\s+(\S.*)$", re.DOTALL)
+
+
+@dataclass
+class Carry:
+    """The running context while walking a document's rows top to bottom."""
+
+    banner: str | None = None  # from banner rows
+    heading: str | None = None  # from issue label rows ("Issue: ...")
+    indicator: int | None = None
+    indicator_words: str | None = None
+    objective: str | None = None
+    issue: str | None = None
+    ref: str | None = None  # from a row holding only an item number
+    seen: set[int] = field(default_factory=set)  # ids of grouping cells already read
+
+    @property
+    def section(self) -> str | None:
+        return self.banner or self.heading or self.indicator_words
+
+    def start_banner(self, text: str) -> None:
+        """A banner row opens a new section: what was under the last one stops here.
+        "Indicator 2: Appointments" gives indicator 2 and section "Appointments"."""
+        parts = split_labelled(text)
+        if "indicator" in parts:
+            prefix, theme = None, parts.get("indicator_words") or " ".join(text.split())
+        else:
+            prefix, theme = _banner_parts(text)
+        self.banner = theme
+        self.heading = None
+        self.indicator = first_indicator(prefix or text)
+        self.indicator_words = None
+        self.objective = self.issue = self.ref = None
+
+    def start_group(self, ref: str) -> None:
+        """A row holding only an item number opens a new objective group."""
+        self.ref = ref
+        self.objective = self.issue = None
+
+    def read_grouping(self, column_field: str, text: str) -> None:
+        """Take a grouping cell (indicator, objective, issue, section column)."""
+        parts = split_labelled(text)
+        plain = parts.pop("", None)
+        if column_field == "section":  # a new theme: what sat under the last one ends
+            self.indicator, self.indicator_words = None, None
+            self.objective = self.issue = None
+        if "indicator" in parts or column_field == "indicator":
+            self._set_indicator(parts, plain)
+            plain = None if column_field == "indicator" else plain
+        if column_field == "objective":
+            self.objective = parts.get("objective") or plain
+            self.issue = None
+        elif "objective" in parts:
+            self.objective = parts["objective"]
+        if column_field == "issue":
+            self.issue = parts.get("issue") or plain
+        elif "issue" in parts:
+            self.issue = parts["issue"]
+        if column_field == "section" or "section" in parts:
+            self.banner = parts.get("section") or plain
+
+    def _set_indicator(self, parts: dict[str, str], plain: str | None) -> None:
+        number = parts.get("indicator")
+        words = parts.get("indicator_words")
+        if number is None and plain:
+            found = first_indicator(plain)
+            number = str(found) if found else None
+            words = None if found else plain
+        self.indicator = int(number) if number and number.isdigit() else None
+        self.indicator_words = words or None
+        self.objective = self.issue = None
+
+    def read_label_row(self, label_field: str, text: str) -> None:
+        """A row "Issue | <text>" or "Objective | <text>" heads the actions below it."""
+        if label_field == "issue":
+            self.issue = text
+            self.heading = text
+            self.objective = None
+        elif label_field == "objective":
+            self.objective = text
+        elif label_field == "indicator":
+            self.read_grouping("indicator", text)
+        elif label_field == "section":
+            self.start_banner(text)
+
+
+def _banner_parts(text: str) -> tuple[str | None, str]:
+    """"Actions to progress race equality relating to: Organisational Culture" ->
+    (prefix, "Organisational Culture"): the theme is what follows a long lead-in label."""
+    flat = " ".join(text.split())
+    match = _BANNER_PREFIX.match(flat)
+    if match and len(match.group(2)) >= 3:
+        return match.group(1), match.group(2).strip()
+    return None, flat

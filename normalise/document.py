@@ -1,0 +1,62 @@
+"""One extracted document -> its plan (trust, years) and canonical action records.
+
+The entry point of the normaliser: pure, no I/O. Plan details come from the manifest when
+given, else the title text, else the file name (the manifest wins: analysts know better
+than a title page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wres.extractors.model import ExtractedDocument, Table
+from wres.normalise.build import build_record
+from wres.normalise.plan_info import merge_plan_info, plan_from_filename, plan_from_text
+from wres.normalise.themes import assign_themes_many
+from wres.normalise.walk import walk_tables
+from wres.schema import ActionRecord, PlanInfo
+
+TITLE_LINES = 25  # text blocks from the top of the document that may name trust and years
+
+
+@dataclass
+class NormalisedDocument:
+    plan: PlanInfo
+    actions: list[ActionRecord]
+    mappings: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def title_lines(document: ExtractedDocument) -> list[str]:
+    """Text that can name the plan: the blocks before (and around) the first tables."""
+    lines: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            lines.extend(block.context)
+            continue
+        lines.append(block.text)
+        if len(lines) >= TITLE_LINES:
+            break
+    return list(dict.fromkeys(line for line in lines if line.strip()))
+
+
+def plan_of(document: ExtractedDocument, source_file: str,
+            hint: PlanInfo | None = None) -> PlanInfo:
+    from_text = plan_from_text(title_lines(document))
+    return merge_plan_info(hint or PlanInfo(), from_text, plan_from_filename(source_file))
+
+
+def normalise_document(document: ExtractedDocument, source_file: str,
+                       hint: PlanInfo | None = None) -> NormalisedDocument:
+    """Canonical records of every action in ``document`` (the file called ``source_file``)."""
+    plan = plan_of(document, source_file, hint)
+    state = walk_tables(document.tables)
+    records = [r for r in (build_record(raw, source_file, plan) for raw in state.actions) if r]
+    themes = assign_themes_many([_theme_text(r) for r in records])
+    for record, found in zip(records, themes, strict=True):
+        record.themes = found
+    return NormalisedDocument(plan=plan, actions=records, mappings=state.mappings)
+
+
+def _theme_text(record: ActionRecord) -> str:
+    return " ".join(t for t in (record.action, record.objective, record.steps) if t)

@@ -1,0 +1,104 @@
+"""Find header rows and map a table's columns onto canonical fields.
+
+Why scan every row, not only the first: plans repeat a header per block (one per issue),
+per page, or put it below a title row. A row is a header when most of its short cells name
+known fields; the mapping it gives holds for the rows below it until the next header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wres.normalise.lexicon import MATCH_MIN, FieldMatch, score_fields
+
+MAX_HEADER_WORDS = 14  # first line of a header cell; "Date achieved/progress" plus a key
+MAX_CELL_WORDS = 40  # any header cell, key included
+# Fields that show a row of names is an action plan's header, not a key/value pair.
+PLAN_FIELDS = frozenset({"action", "steps", "owner", "due", "status", "measure", "objective",
+                         "issue", "outcome", "rag"})
+UNIQUE_EXEMPT = frozenset({"ignore", "context"})
+_REF_VALUE = re.compile(r"^\(?[A-Za-z]?\d{1,3}(?:[.\-]\d{1,3}){0,2}[.)]?[a-z]?$")
+
+
+@dataclass
+class ColumnMap:
+    """Which field each column holds, how sure we are, and the header that said so."""
+
+    fields: dict[int, str] = field(default_factory=dict)
+    scores: dict[int, float] = field(default_factory=dict)
+    headers: dict[int, str] = field(default_factory=dict)
+    header_row: int | None = None
+    inferred: dict[int, str] = field(default_factory=dict)  # columns mapped from content
+
+    @property
+    def confidence(self) -> float:
+        values = list(self.scores.values())
+        return round(sum(values) / len(values) / 100, 3) if values else 0.0
+
+    def column_of(self, name: str) -> int | None:
+        for col, mapped in self.fields.items():
+            if mapped == name:
+                return col
+        return None
+
+    def summary(self) -> dict[str, str]:
+        return {self.headers.get(c, f"col {c}"): f for c, f in sorted(self.fields.items())}
+
+
+def header_map(texts: list[str]) -> ColumnMap | None:
+    """A ColumnMap if this row of cell texts reads as an action-plan header, else None."""
+    cells = [(col, text) for col, text in enumerate(texts) if text.strip()]
+    if len(cells) < 2 or any(len(t.split()) > MAX_CELL_WORDS for _, t in cells):
+        return None
+    candidates: dict[int, dict[str, FieldMatch]] = {}
+    for col, text in cells:
+        first_line = text.strip().split("\n", 1)[0]
+        if len(first_line.split()) <= MAX_HEADER_WORDS:
+            candidates[col] = score_fields(text)
+    mapping = assign_columns(candidates)
+    named = len(mapping.fields)
+    if named < 2 or named < 0.6 * len(cells):
+        return None
+    if not PLAN_FIELDS & set(mapping.fields.values()):
+        return None
+    for col, text in cells:
+        mapping.headers[col] = text.strip().split("\n", 1)[0]
+    return mapping
+
+
+def assign_columns(candidates: dict[int, dict[str, FieldMatch]]) -> ColumnMap:
+    """Greedy best-first assignment: each field to one column (the best-scoring), so that
+    "Key actions" beside "Activity" yields steps and action, not two actions."""
+    triples = sorted(
+        ((m.score, col, name) for col, scores in candidates.items()
+         for name, m in scores.items() if m.score >= MATCH_MIN),
+        reverse=True,
+    )
+    mapping = ColumnMap()
+    taken: set[str] = set()
+    for score, col, name in triples:
+        if col in mapping.fields or (name in taken and name not in UNIQUE_EXEMPT):
+            continue
+        mapping.fields[col] = name
+        mapping.scores[col] = score
+        taken.add(name)
+    return mapping
+
+
+def looks_like_ref(text: str) -> bool:
+    """"1", "1.1", "2.", "3a", "A1", "(4)": a plan's own item number."""
+    return bool(_REF_VALUE.match(text.strip()))
+
+
+def infer_unnamed_columns(mapping: ColumnMap, rows: list[list[str]]) -> None:
+    """Give a field to columns the header left unnamed, from what they hold: an unnamed
+    first column of item numbers is the ref (Kent 2019-20 has no header over it)."""
+    for col in range(len(rows[0]) if rows else 0):
+        if col in mapping.fields or "ref" in mapping.fields.values():
+            continue
+        values = [r[col].strip() for r in rows if col < len(r) and r[col].strip()]
+        if values and sum(looks_like_ref(v) for v in values) >= 0.8 * len(values):
+            mapping.fields[col] = "ref"
+            mapping.scores[col] = 70.0
+            mapping.inferred[col] = "ref"

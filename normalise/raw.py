@@ -1,0 +1,30 @@
+"""The raw action: one action's texts by field, before the field parsers run.
+
+Shared by the row walker and the key/value reader so both feed ``build_record`` alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wres.normalise.context import Carry
+
+
+@dataclass
+class RawAction:
+    """One action row's texts by field, before parsing into the canonical record."""
+
+    values: dict[str, str]
+    fills: dict[str, str | None]
+    row_fills: list[str]
+    context: dict[str, object]
+    page: int | None
+    table: int
+    row: int
+    status_header: str = ""
+
+
+def context_values(carry: Carry) -> dict[str, object]:
+    """The carried context an action takes with it when it is read."""
+    return {"section": carry.section, "indicator": carry.indicator,
+            "objective": carry.objective or carry.issue, "ref": carry.ref}

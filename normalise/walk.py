@@ -1,0 +1,190 @@
+"""Walk a document's tables row by row: tell each row's role and collect raw actions.
+
+Row roles: header (sets the column map), banner (one text across the table: a section),
+ref row (only an item number: opens an objective group), label row ("Issue | text",
+"What's already in place? | text"), grouping row (only objective/indicator cells), action
+row (the action column has text of its own), continuation (a fragment that a page break
+cut off the row above). Tables with no header and no mapping carried in produce nothing:
+metrics tables and contents pages are not action plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wres.extractors.model import Cell, Table
+from wres.normalise.context import GROUPING, Carry
+from wres.normalise.headers import ColumnMap, header_map, infer_unnamed_columns, looks_like_ref
+from wres.normalise.keyvalue import keyvalue_actions
+from wres.normalise.lexicon import match_field
+from wres.normalise.raw import RawAction, context_values
+
+LABEL_FIELDS = ("issue", "objective", "context", "section", "indicator")
+LABEL_MIN = 95.0
+MAX_LABEL_WORDS = 6
+FALLBACK_ACTION = ("steps", "objective", "issue", "outcome")
+
+
+@dataclass
+class WalkState:
+    mapping: ColumnMap | None = None
+    mapping_cols: int = 0
+    carry: Carry = field(default_factory=Carry)
+    actions: list[RawAction] = field(default_factory=list)
+    mappings: list[dict] = field(default_factory=list)  # per table, for the report
+
+
+def walk_tables(tables: list[Table]) -> WalkState:
+    """Raw actions of every table in document order, context carried across tables."""
+    state = WalkState()
+    for table in tables:
+        if table.nested:
+            continue
+        if state.mapping is not None and table.n_cols != state.mapping_cols:
+            state.mapping = None
+        records = keyvalue_actions(table, state.carry)
+        if records:
+            state.actions.extend(records)
+            state.mappings.append({"table": table.index, "columns": "key/value"})
+        else:
+            walk_table(table, state)
+    return state
+
+
+def walk_table(table: Table, state: WalkState) -> None:
+    grid = table.grid()
+    texts = table.text_rows()
+    last: RawAction | None = None
+    for r, row in enumerate(table.rows):
+        header = header_map(texts[r])
+        if header is not None:
+            _use_header(header, table, texts[r + 1:], state)
+            continue
+        starting = [c for c in row.cells if c.text.strip()]
+        if starting and _label_of(starting) is not None:
+            _label_row(starting, state.carry)
+            continue
+        if not starting or state.mapping is None:
+            continue
+        action_cell = _cell_at(grid[r], state.mapping.column_of("action"))
+        if _is_banner(starting, table):
+            _context_row(starting, table, state)
+        elif action_cell is not None and action_cell.row == r and action_cell.text.strip():
+            last = _action(table, r, grid[r], state)
+            state.actions.append(last)
+        elif not _context_row(starting, table, state):
+            _continue_row(last, starting, state.mapping)
+
+
+def _use_header(header: ColumnMap, table: Table, below: list[list[str]],
+                state: WalkState) -> None:
+    infer_unnamed_columns(header, below)
+    _ensure_action_column(header)
+    if header.column_of("action") is None:
+        state.mapping = None
+        return
+    state.mapping, state.mapping_cols = header, table.n_cols
+    state.mappings.append({"table": table.index, "columns": header.summary(),
+                           "confidence": header.confidence})
+
+
+def _ensure_action_column(mapping: ColumnMap) -> None:
+    """No column named as the action: the best stand-in (steps, then objective...) is."""
+    if mapping.column_of("action") is not None:
+        return
+    for name in FALLBACK_ACTION:
+        col = mapping.column_of(name)
+        if col is not None:
+            mapping.fields[col] = "action"
+            return
+
+
+def _cell_at(row: list[Cell | None], col: int | None) -> Cell | None:
+    return row[col] if col is not None and col < len(row) else None
+
+
+def _context_row(starting: list[Cell], table: Table, state: WalkState) -> bool:
+    """Banner, ref, label or grouping rows update the carried context; True if it was one."""
+    mapping, carry = state.mapping, state.carry
+    fields = [mapping.fields.get(c.col) for c in starting]
+    if len(starting) == 1:
+        return _single_cell_row(starting[0], fields[0], table, carry)
+    if all(f in GROUPING for f in fields):
+        for cell, name in zip(starting, fields, strict=True):
+            carry.read_grouping(name, cell.text)
+            carry.seen.add(id(cell))
+        return True
+    return False
+
+
+def _single_cell_row(cell: Cell, name: str | None, table: Table, carry: Carry) -> bool:
+    text = cell.text.strip()
+    if looks_like_ref(text) and name in (None, "ref", "objective", "issue", "indicator"):
+        carry.start_group(text.rstrip("."))
+        return True
+    if name in GROUPING and cell.col_span < max(2, table.n_cols // 2):
+        carry.read_grouping(name, text)
+        carry.seen.add(id(cell))
+        return True
+    if cell.col_span >= max(2, table.n_cols // 2) or name in (None, "ref") or cell.col == 0:
+        carry.start_banner(text)
+        return True
+    return False
+
+
+def _is_banner(starting: list[Cell], table: Table) -> bool:
+    """One text laid across most of the table: a section banner, whatever column it is in."""
+    return len(starting) == 1 and starting[0].col_span >= max(2, table.n_cols // 2)
+
+
+def _label_of(starting: list[Cell]) -> tuple[str, int] | None:
+    """(field, index of the label cell) when a row reads "[ref] | label | value"."""
+    at = 1 if len(starting) > 2 and looks_like_ref(starting[0].text) else 0
+    if len(starting) < at + 2 or len(starting[at].text.split()) > MAX_LABEL_WORDS:
+        return None
+    found = match_field(starting[at].text)
+    if found.field in LABEL_FIELDS and found.score >= LABEL_MIN:
+        return found.field, at
+    return None
+
+
+def _label_row(starting: list[Cell], carry: Carry) -> None:
+    label = _label_of(starting)
+    if label is not None:
+        name, at = label
+        carry.read_label_row(name, "\n".join(c.text for c in starting[at + 1:]).strip())
+
+
+def _action(table: Table, r: int, cells: list[Cell | None], state: WalkState) -> RawAction:
+    mapping, carry = state.mapping, state.carry
+    values: dict[str, str] = {}
+    fills: dict[str, str | None] = {}
+    for col, name in sorted(mapping.fields.items()):
+        cell = _cell_at(cells, col)
+        if cell is None:
+            continue
+        if name in GROUPING:
+            if cell.text.strip() and id(cell) not in carry.seen:
+                carry.read_grouping(name, cell.text)
+                carry.seen.add(id(cell))
+            continue
+        if name not in ("context", "ignore"):
+            values[name] = cell.text
+            fills[name] = cell.fill
+    return RawAction(
+        values=values, fills=fills, page=table.rows[r].page, table=table.index, row=r,
+        row_fills=[c.fill for c in cells if c is not None and c.fill and c.row == r],
+        context=context_values(carry),
+        status_header=mapping.headers.get(mapping.column_of("status") or -1, ""),
+    )
+
+
+def _continue_row(last: RawAction | None, starting: list[Cell], mapping: ColumnMap) -> None:
+    """A fragment of the row above (a page break cut it): append its texts there."""
+    if last is None:
+        return
+    for cell in starting:
+        name = mapping.fields.get(cell.col)
+        if name and name not in GROUPING and name not in ("context", "ignore"):
+            before = last.values.get(name, "")
+            last.values[name] = f"{before}\n{cell.text}".strip()
