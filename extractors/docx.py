@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from wres.errors import DamagedDocumentError, EmptyDocumentError
+from wres.extractors.docx_guard import check_docx
 from wres.extractors.model import Cell, ExtractedDocument, Row, Table, TextBlock, clean_text
 
 ENGINE = "python-docx"
@@ -24,6 +25,7 @@ MAX_GRID_COLUMNS = 64  # no real action plan is wider; a crafted gridSpan is cla
 
 def extract_docx(path: Path) -> ExtractedDocument:
     """Read a .docx into the format-neutral model: text blocks and tables in body order."""
+    check_docx(path)
     try:
         document = Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
