@@ -29,6 +29,7 @@ class Cell:
     # PDF only: box of the cell's own text. Tells a row that a page break cut (its text
     # runs to the cell's bottom edge) from one that ended on the page (see stitch.py).
     text_bbox: BBox | None = None
+    lines: int | None = None  # visual lines of text (PDF); soft wraps are not newlines
 
 
 @dataclass

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from wres.normalise.lexicon import MATCH_MIN, FieldMatch, score_fields
 
-MAX_HEADER_WORDS = 14  # first line of a header cell; "Date achieved/progress" plus a key
-MAX_CELL_WORDS = 40  # any header cell, key included
+MAX_HEADER_WORDS = 16  # a header cell's words, not counting key lines ("Red = yet to begin")
+MIN_HEADER_SCORE = 86.0  # mean score of a header's named cells: body text scores ~78-85
 # Fields that show a row of names is an action plan's header, not a key/value pair.
 PLAN_FIELDS = frozenset({"action", "steps", "owner", "due", "status", "measure", "objective",
                          "issue", "outcome", "rag"})
@@ -49,22 +49,29 @@ class ColumnMap:
 def header_map(texts: list[str]) -> ColumnMap | None:
     """A ColumnMap if this row of cell texts reads as an action-plan header, else None."""
     cells = [(col, text) for col, text in enumerate(texts) if text.strip()]
-    if len(cells) < 2 or any(len(t.split()) > MAX_CELL_WORDS for _, t in cells):
+    if len(cells) < 2 or any(_name_words(t) > MAX_HEADER_WORDS for _, t in cells):
         return None
-    candidates: dict[int, dict[str, FieldMatch]] = {}
-    for col, text in cells:
-        first_line = text.strip().split("\n", 1)[0]
-        if len(first_line.split()) <= MAX_HEADER_WORDS:
-            candidates[col] = score_fields(text)
-    mapping = assign_columns(candidates)
+    mapping = assign_columns({col: score_fields(text) for col, text in cells})
     named = len(mapping.fields)
-    if named < 2 or named < 0.6 * len(cells):
+    if named < 2 or named < 0.6 * len(cells) or mapping.confidence * 100 < MIN_HEADER_SCORE:
         return None
     if not PLAN_FIELDS & set(mapping.fields.values()):
         return None
     for col, text in cells:
         mapping.headers[col] = text.strip().split("\n", 1)[0]
     return mapping
+
+
+def _name_words(text: str) -> int:
+    """Words of a would-be column name, leaving out lines of a RAG key ("Red = ...")."""
+    return sum(len(line.split()) for line in text.split("\n") if "=" not in line)
+
+
+def same_layout(first: ColumnMap, second: ColumnMap) -> bool:
+    """Two headers agree on at least two columns: a repeat of the header, or a block
+    header of the same plan with a renamed column."""
+    agree = sum(1 for col, name in second.fields.items() if first.fields.get(col) == name)
+    return agree >= 2
 
 
 def assign_columns(candidates: dict[int, dict[str, FieldMatch]]) -> ColumnMap:

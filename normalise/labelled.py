@@ -32,6 +32,10 @@ _LABEL_LINE = re.compile(
 _BARE_OBJECTIVE = re.compile(r"^\s*objectives?\s+(?=[A-Z])", re.IGNORECASE)
 
 
+# A label that a PDF line wrap pulled up into the line before: "... workforce Objective: To".
+_MID_LABEL = re.compile(r"(?<=\S)[ \t]+(?=(?:[Oo]bjectives?|[Aa]ims?)\s*:|Objectives?\s+[A-Z])")
+
+
 def split_labelled(text: str) -> dict[str, str]:
     """Parts of a cell by label, e.g. {"indicator_text": "1: ...", "objective": "..."}.
 
@@ -40,7 +44,7 @@ def split_labelled(text: str) -> dict[str, str]:
     and "indicator_words"."""
     parts: dict[str, list[str]] = {}
     current = ""
-    for line in text.split("\n"):
+    for line in _MID_LABEL.sub("\n", text).split("\n"):
         current, rest = _classify(line, current, parts)
         if rest:
             parts.setdefault(current, []).append(rest)

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from wres.extractors.model import Cell, Table
 from wres.normalise.context import GROUPING, Carry
-from wres.normalise.headers import ColumnMap, header_map, infer_unnamed_columns, looks_like_ref
+from wres.normalise.headers import (
+    ColumnMap,
+    header_map,
+    infer_unnamed_columns,
+    looks_like_ref,
+    same_layout,
+)
 from wres.normalise.keyvalue import keyvalue_actions
 from wres.normalise.lexicon import match_field
 from wres.normalise.raw import RawAction, context_values
@@ -22,6 +28,7 @@ from wres.normalise.raw import RawAction, context_values
 LABEL_FIELDS = ("issue", "objective", "context", "section", "indicator")
 LABEL_MIN = 95.0
 MAX_LABEL_WORDS = 6
+STRONG_HEADER = 0.95
 FALLBACK_ACTION = ("steps", "objective", "issue", "outcome")
 
 
@@ -57,7 +64,7 @@ def walk_table(table: Table, state: WalkState) -> None:
     last: RawAction | None = None
     for r, row in enumerate(table.rows):
         header = header_map(texts[r])
-        if header is not None:
+        if header is not None and _takes_over(header, state.mapping):
             _use_header(header, table, texts[r + 1:], state)
             continue
         starting = [c for c in row.cells if c.text.strip()]
@@ -74,6 +81,12 @@ def walk_table(table: Table, state: WalkState) -> None:
             state.actions.append(last)
         elif not _context_row(starting, table, state):
             _continue_row(last, starting, state.mapping)
+
+
+def _takes_over(header: ColumnMap, current: ColumnMap | None) -> bool:
+    """Inside a mapped table a new header must repeat the layout or be unmistakable, so
+    that body text that happens to use column words is never read as a header."""
+    return current is None or same_layout(current, header) or header.confidence >= STRONG_HEADER
 
 
 def _use_header(header: ColumnMap, table: Table, below: list[list[str]],

@@ -1,0 +1,234 @@
+"""PDF plans to the neutral model: ``extract_pdf(path) -> ExtractedDocument``.
+
+Why the work is split this way: ``pdf_page`` reads one page at a time (tables by
+pdfplumber, camelot as a second opinion, text blocks), this module opens the file, turns
+every way a file can be unreadable into one typed ``BadInputError`` with a readable
+message, marks page furniture across pages, and lets ``stitch`` join tables that run over
+several pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+
+from wres.errors import (
+    BadInputError,
+    DamagedDocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    MislabelledFileError,
+    ResourceLimitError,
+    ScannedDocumentError,
+)
+from wres.extractors.model import ExtractedDocument, Table
+from wres.extractors.ocr import ocr_page_words, require_ocr_tools
+from wres.extractors.pdf_layout import PageTable
+from wres.extractors.pdf_page import PageResult, layout_words, read_page
+from wres.extractors.pdf_text import PlacedBlock, mark_furniture
+from wres.extractors.stitch import stitch_blocks
+
+SNIFF_BYTES = 1024
+EOF_WINDOW = 4096
+SCANNED_MESSAGE = "no text layer: the pages are images; try --ocr"
+
+for _noisy in ("pdfminer", "camelot"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+
+def extract_pdf(path: Path, *, ocr: bool = False, max_pages: int | None = None,
+                use_camelot: bool = True) -> ExtractedDocument:
+    """Tables and text of a PDF plan, in reading order, tables stitched across pages.
+
+    Raises a ``BadInputError`` subclass when the file cannot be read: not a PDF, damaged,
+    encrypted, no text layer (unless ``ocr``), or more pages than ``max_pages``."""
+    path = Path(path)
+    check_pdf_signature(path)
+    with open_pdf(path) as pdf, translate_pdf_errors(path):
+        count = len(pdf.pages)
+        if max_pages is not None and count > max_pages:
+            raise ResourceLimitError(
+                f"{count} pages, more than the limit of {max_pages}")
+        rotated = any(page.rotation for page in pdf.pages)
+        if not rotated:
+            results = _read_pages(pdf, path, ocr, use_camelot)
+    if rotated:
+        # pdfplumber reports a /Rotate page's text sideways, in the page's unrotated
+        # frame; a copy with the rotation moved into the content reads like any other
+        with tempfile.TemporaryDirectory(prefix="wres-pdf-") as tmp:
+            upright = upright_copy(path, Path(tmp) / path.name)
+            with open_pdf(upright) as pdf, translate_pdf_errors(path):
+                results = _read_pages(pdf, upright, ocr, use_camelot)
+    _check_text_found(path, results, ocr)
+    document = ExtractedDocument(path=str(path), format="pdf", pages=count)
+    if rotated:
+        document.warnings.append("rotated pages were read from an upright copy")
+    _assemble(document, results)
+    return document
+
+
+def _read_pages(pdf, path: Path, ocr: bool, use_camelot: bool) -> list[PageResult]:
+    """Read every page once, releasing each before the next (a page's parsed objects are
+    the bulk of the memory a PDF takes)."""
+    results = []
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            results.append(_read_one(page, number, path, ocr, use_camelot))
+        finally:
+            page.close()
+    return results
+
+
+def upright_copy(path: Path, target: Path) -> Path:
+    """A copy of the PDF whose rotated pages have the rotation applied to their content."""
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            reader.decrypt("")  # pdfminer opened it, so the user password is empty
+        writer = PdfWriter(clone_from=reader)
+        for page in writer.pages:
+            if page.rotation:
+                page.transfer_rotation_to_content()
+        writer.write(target)
+    except (PyPdfError, ValueError, KeyError, RecursionError) as exc:
+        raise DamagedDocumentError(
+            f"damaged PDF: its rotated pages cannot be turned upright "
+            f"({type(exc).__name__})") from exc
+    return target
+
+
+def _read_one(page, number: int, path: Path, ocr: bool, use_camelot: bool) -> PageResult:
+    result = read_page(page, number, path, use_camelot=use_camelot)
+    if ocr and not result.has_text and result.has_images:
+        words = ocr_page_words(path, number)
+        result.has_text = bool(words)
+        result.items = layout_words(words, number, float(page.height))
+        result.warnings.append(f"page {number}: text read by OCR")
+    return result
+
+
+def _check_text_found(path: Path, results: list[PageResult], ocr: bool) -> None:
+    if any(r.has_text for r in results):
+        return
+    if not results:
+        raise DamagedDocumentError(
+            f"damaged PDF: no readable pages (its page tree is empty or loops)")
+    if any(r.has_images for r in results):
+        if ocr:
+            require_ocr_tools()
+            raise ScannedDocumentError(f"OCR found no text on any page")
+        raise ScannedDocumentError(f"{SCANNED_MESSAGE}")
+    raise EmptyDocumentError(f"no text on any page")
+
+
+def _assemble(document: ExtractedDocument, results: list[PageResult]) -> None:
+    placed = [item for r in results for item in r.items if isinstance(item, PlacedBlock)]
+    mark_furniture(placed)
+    blocks = []
+    for result in results:
+        document.warnings.extend(result.warnings)
+        if not result.has_text and result.has_images:
+            document.warnings.append(f"page {result.number}: no text layer (an image)")
+        for item in result.items:
+            blocks.append(item.table if isinstance(item, PageTable) else item.block)
+    document.blocks = stitch_blocks(blocks)
+    name = Path(document.path).name
+    for block in document.blocks:
+        if isinstance(block, Table):
+            block.source_file = name
+            if block.engine not in document.engines:
+                document.engines.append(block.engine)
+
+
+def check_pdf_signature(path: Path) -> None:
+    """Refuse files that are not PDFs before any parser sees them, saying what they are."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - EOF_WINDOW))
+            tail = handle.read()
+    except OSError as exc:
+        raise BadInputError(f"cannot read the file ({exc.strerror})") from exc
+    if not head:
+        raise EmptyDocumentError(f"the file is empty (0 bytes)")
+    if b"%PDF-" not in head:
+        raise MislabelledFileError(
+            f"not a PDF; the bytes look like {describe_bytes(head)}")
+    if b"%%EOF" not in tail:
+        raise DamagedDocumentError(
+            f"damaged PDF: the file is truncated (no end-of-file marker)")
+
+
+_SIGNATURES = [
+    (b"PK\x03\x04", "a ZIP container (a Word .docx, Excel .xlsx or other Office file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (Word .doc or Excel .xls)"),
+    (b"{\\rtf", "a Rich Text Format (.rtf) document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+]
+
+
+def describe_bytes(head: bytes) -> str:
+    """A reader's description of what a file's first bytes hold."""
+    for signature, name in _SIGNATURES:
+        if head.startswith(signature):
+            return name
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:512]:
+        return "an HTML page (perhaps a web page saved instead of the plan)"
+    if text.startswith(b"<?xml") or text.startswith(b"<"):
+        return "XML or markup text"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "binary data of an unknown kind"
+    return "plain text"
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator:
+    """pdfplumber's PDF, with opening failures turned into typed errors."""
+    with translate_pdf_errors(path):
+        pdf = pdfplumber.open(path)
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+@contextmanager
+def translate_pdf_errors(path: Path) -> Iterator[None]:
+    """Turn pdfminer/pdfplumber failures into one typed error with a readable message."""
+    try:
+        yield
+    except BadInputError:
+        raise
+    except (PdfminerException, MalformedPDFException, PSException, RecursionError) as exc:
+        raise classify_pdf_error(path, exc) from exc
+
+
+def classify_pdf_error(path: Path, exc: BaseException) -> BadInputError:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return EncryptedDocumentError(
+            f"the PDF is encrypted and needs a password to open")
+    if isinstance(cause, RecursionError):
+        return DamagedDocumentError(
+            f"damaged PDF: its objects refer to each other in a loop")
+    detail = str(cause).strip() or type(cause).__name__
+    return DamagedDocumentError(f"damaged PDF ({detail[:160]})")
