@@ -122,13 +122,13 @@ def _check_text_found(path: Path, results: list[PageResult], ocr: bool) -> None:
         return
     if not results:
         raise DamagedDocumentError(
-            f"damaged PDF: no readable pages (its page tree is empty or loops)")
+            "damaged PDF: no readable pages (its page tree is empty or loops)")
     if any(r.has_images for r in results):
         if ocr:
             require_ocr_tools()
-            raise ScannedDocumentError(f"OCR found no text on any page")
+            raise ScannedDocumentError("OCR found no text on any page")
         raise ScannedDocumentError(f"{SCANNED_MESSAGE}")
-    raise EmptyDocumentError(f"no text on any page")
+    raise EmptyDocumentError("no text on any page")
 
 
 def _assemble(document: ExtractedDocument, results: list[PageResult]) -> None:
@@ -162,13 +162,13 @@ def check_pdf_signature(path: Path) -> None:
     except OSError as exc:
         raise BadInputError(f"cannot read the file ({exc.strerror})") from exc
     if not head:
-        raise EmptyDocumentError(f"the file is empty (0 bytes)")
+        raise EmptyDocumentError("the file is empty (0 bytes)")
     if b"%PDF-" not in head:
         raise MislabelledFileError(
             f"not a PDF; the bytes look like {describe_bytes(head)}")
     if b"%%EOF" not in tail:
         raise DamagedDocumentError(
-            f"damaged PDF: the file is truncated (no end-of-file marker)")
+            "damaged PDF: the file is truncated (no end-of-file marker)")
 
 
 _SIGNATURES = [
@@ -208,7 +208,10 @@ def open_pdf(path: Path) -> Iterator:
     try:
         yield pdf
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except (RecursionError, PdfminerException, PSException, ValueError, KeyError):
+            pass  # closing a damaged file can fail too; the reading error is the one to report
 
 
 @contextmanager
@@ -226,9 +229,9 @@ def classify_pdf_error(path: Path, exc: BaseException) -> BadInputError:
     cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
         return EncryptedDocumentError(
-            f"the PDF is encrypted and needs a password to open")
+            "the PDF is encrypted and needs a password to open")
     if isinstance(cause, RecursionError):
         return DamagedDocumentError(
-            f"damaged PDF: its objects refer to each other in a loop")
+            "damaged PDF: its objects refer to each other in a loop")
     detail = str(cause).strip() or type(cause).__name__
     return DamagedDocumentError(f"damaged PDF ({detail[:160]})")

@@ -26,8 +26,14 @@ out = Console()
 err = Console(stderr=True)
 
 
+def say(line: str) -> None:
+    """One plain line on stderr: never wrapped, never styled, so scripts can grep it (a
+    newline inside a file name is shown as \\n)."""
+    print(line.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr, flush=True)
+
+
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"error: {message}", markup=False, highlight=False)
+    say(f"error: {message}")
     raise typer.Exit(code)
 
 
@@ -39,7 +45,7 @@ def load_manifest(path: Path | None) -> Manifest:
     except BadInputError as exc:
         fail(str(exc))
     for problem in manifest.problems:
-        err.print(f"{path.name}: {problem}", markup=False, highlight=False)
+        say(f"{path.name}: {problem}")
     return manifest
 
 
@@ -95,13 +101,13 @@ def extract_command(
     plans = load_manifest(manifest)
     found = expand_paths(files)
     for problem in found.problems:
-        err.print(problem, markup=False, highlight=False)
+        say(problem)
     rows = []
     for path in found.files:
         result = process_file(path, plans.hint_for(path), engine=engine, ocr=ocr)
         for issue in result.issues:
             if issue.severity == "error":
-                err.print(issue.line(), markup=False, highlight=False)
+                say(issue.line())
         for record in result.actions:
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(record.to_json_dict(), ensure_ascii=False) + "\n")

@@ -23,6 +23,14 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def internal_issue(name: str, stage: str, exc: BaseException) -> FileIssue:
+    """A defect in wres-plans met on this file: one line that says so, never a traceback."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return FileIssue(file=name, stage=stage, kind="internal-error",
+                     message=f"internal error while reading ({type(exc).__name__}: {detail}); "
+                             "please report it with the file")
+
+
 def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "auto",
                  ocr: bool = False, max_pages: int | None = None) -> DocumentResult:
     """Extract and normalise one file; bad input is recorded as an issue, not raised."""
@@ -41,9 +49,21 @@ def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "aut
         result.issues.append(FileIssue(file=path.name, stage="extract", kind="io",
                                        message=f"cannot read the file: {exc.strerror or exc}"))
         return result
+    except RecursionError:
+        result.issues.append(FileIssue(file=path.name, stage="extract", kind="damaged",
+                                       message="damaged file: its objects refer to each other "
+                                               "in a loop"))
+        return result
+    except Exception as exc:  # noqa: BLE001 - a defect of ours must not stop the batch
+        result.issues.append(internal_issue(path.name, "extract", exc))
+        return result
     result.format, result.pages, result.engines = document.format, document.pages, \
         sorted({t.engine for t in document.tables} | set(document.engines))
-    normalised = normalise_document(document, path.name, hint)
+    try:
+        normalised = normalise_document(document, path.name, hint)
+    except Exception as exc:  # noqa: BLE001 - a defect of ours must not stop the batch
+        result.issues.append(internal_issue(path.name, "normalise", exc))
+        return result
     result.plan, result.actions = normalised.plan, normalised.actions
     for warning in normalised.warnings + document.warnings:
         result.issues.append(FileIssue(file=path.name, stage="normalise", kind="warning",
