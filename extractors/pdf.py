@@ -9,6 +9,7 @@ several pages.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import tempfile
 from collections.abc import Iterator
@@ -208,10 +209,10 @@ def open_pdf(path: Path) -> Iterator:
     try:
         yield pdf
     finally:
-        try:
+        # closing a damaged file can fail too; the reading error is the one to report
+        with contextlib.suppress(RecursionError, PdfminerException, PSException, ValueError,
+                                 KeyError):
             pdf.close()
-        except (RecursionError, PdfminerException, PSException, ValueError, KeyError):
-            pass  # closing a damaged file can fail too; the reading error is the one to report
 
 
 @contextmanager

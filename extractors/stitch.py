@@ -34,6 +34,7 @@ COLUMN_SAMPLE_ROWS = 60  # rows of a long table looked at to find its column lin
 # early (its paragraph's widow control), so one in three cut cells may fall short.
 REACH_LINES = 0.6
 FULL_ROW_SLACK = 6.0  # points of cell padding below the fullest cell's text
+FLOOR_SLACK = 14.0  # points: a cut row ends this close to the lowest row bottom of any page
 _UNFINISHED_END = re.compile(r"([-,;:&/(\u2013]|\b(and|or|to|the|of|for|with|a|an|in|by))$",
                              re.IGNORECASE)
 
@@ -45,10 +46,11 @@ def stitch_blocks(blocks: Sequence[Block]) -> list[Block]:
     out: list[Block] = []
     last_table: Table | None = None
     only_furniture_since = True
+    floor = page_floor([b for b in blocks if isinstance(b, Table)])
     for block in blocks:
         if isinstance(block, Table):
             if last_table is not None and only_furniture_since and continues(last_table, block):
-                merge_continuation(last_table, block)
+                merge_continuation(last_table, block, floor)
                 continue
             out.append(block)
             last_table, only_furniture_since = block, True
@@ -96,12 +98,23 @@ def continues(first: Table, second: Table) -> bool:
     """Is ``second`` the continuation of ``first`` on the next page?"""
     if not first.pages or not second.pages or second.pages[0] != first.pages[-1] + 1:
         return False
-    if first.n_cols != second.n_cols:
+    if first.n_cols != second.n_cols or _starts_like_a_new_table(first, second):
         return False
     left, right = column_lines(first, last_rows=COLUMN_SAMPLE_ROWS), column_lines(second)
     if left is None or right is None:
         return True
     return all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(left, right, strict=True))
+
+
+def _starts_like_a_new_table(first: Table, second: Table) -> bool:
+    """The next page's table opens with the same first label as this one ("Ref | 3.3"
+    after "Ref | 3.2") without repeating its whole first row: a new table of the same form
+    (one small key/value table per action), not this one continued."""
+    if not first.rows or not second.rows:
+        return False
+    mine, theirs = _column_texts(first, 0), _column_texts(second, 0)
+    return bool(mine[0].strip()) and _squash(mine[0]) == _squash(theirs[0]) and \
+        [_squash(t) for t in mine] != [_squash(t) for t in theirs]
 
 
 def column_lines(table: Table, last_rows: int | None = None) -> list[float] | None:
@@ -137,7 +150,23 @@ def repeated_header_rows(first: Table, second: Table) -> int:
     return count
 
 
-def merge_continuation(first: Table, second: Table) -> None:
+def page_floor(tables: Sequence[Table]) -> float | None:
+    """The lowest bottom edge any table row reaches on any page: the page's usable end.
+    A row that a page break cut runs down to it; a row that ended before it was whole."""
+    bottoms = [cell.bbox[3] for table in tables for row in table.rows for cell in row.cells
+               if cell.bbox is not None]
+    return max(bottoms) if bottoms else None
+
+
+def _ends_at_floor(table: Table, floor: float | None) -> bool:
+    last = table.rows[-1] if table.rows else None
+    bottoms = [c.bbox[3] for c in (last.cells if last else []) if c.bbox is not None]
+    if floor is None or not bottoms:
+        return True  # no geometry: let the text rules decide
+    return max(bottoms) >= floor - FLOOR_SLACK
+
+
+def merge_continuation(first: Table, second: Table, floor: float | None = None) -> None:
     """Append ``second`` (next page's part) to ``first`` in place."""
     drop = repeated_header_rows(first, second)
     rows = second.rows[drop:]
@@ -148,7 +177,7 @@ def merge_continuation(first: Table, second: Table) -> None:
         return
     part = Table(rows=rows, n_cols=second.n_cols, engine=second.engine)
     part.renumber()
-    if first.rows and is_page_cut_fragment(first, part):
+    if first.rows and _ends_at_floor(first, floor) and is_page_cut_fragment(first, part):
         _join_fragment(first, part)
         rows = part.rows[1:]
     elif first.rows:
@@ -203,7 +232,8 @@ def is_page_cut_fragment(first: Table, second: Table) -> bool:
             return False  # text where the last row had none, or other cells: a new row
     targets = [owners[cell.col] for cell in carried]
     first_cell_has_text = carried[0].col == 0
-    if first_cell_has_text and not continues_sentence(targets[0].text, carried[0].text):
+    if first_cell_has_text and (not continues_sentence(targets[0].text, carried[0].text)
+                                or _label_after_label(targets[0].text, carried[0].text)):
         return False
     if all(cell.bbox and cell.text_bbox for cell in targets):
         reaching = text_reaches_bottom(targets, owners)
@@ -213,6 +243,15 @@ def is_page_cut_fragment(first: Table, second: Table) -> bool:
     if first_cell_has_text:
         return True
     return _text_says_continued(first, len(first.rows) - 1, _column_texts(second, 0), owners)
+
+
+def _label_after_label(before: str, after: str) -> bool:
+    """"Progress" then "RAG": two short capitalised labels (a key/value table's first
+    column) are two rows, not one label cut in half."""
+    def label(text: str) -> bool:
+        words = text.split()
+        return 0 < len(words) <= 4 and "\n" not in text.strip() and text.strip()[0].isupper()
+    return label(before) and label(after) and not clearly_continues(before, after)
 
 
 def clearly_continues(before: str, after: str) -> bool:

@@ -9,10 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wres.normalise.indicators import first_indicator
+from wres.normalise.indicators import first_indicator, parse_indicators
 from wres.normalise.labelled import split_labelled
 
 GROUPING = ("section", "indicator", "objective", "issue")
+_BARE_NUMBER = re.compile(r"^\s*[1-9]\.?\s*$")
+_NO_INDICATOR = re.compile(r"^\s*(?:n/?a|all|none|various|-|tbc)\.?\s*$", re.IGNORECASE)
+_NUMBERED_LABEL = re.compile(
+    r"^((?:priority|theme|area|section|goal|aim|workstream|domain|objective|part|strand)"
+    r"\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\b\.?)\s*[:.\-\u2013]\s*(\S.*)$", re.IGNORECASE)
 _BANNER_PREFIX = re.compile(r"^(.{12,}?):\s+(\S.*)$", re.DOTALL)
 
 
@@ -60,7 +65,7 @@ class Carry:
             self.indicator, self.indicator_words = None, None
             self.objective = self.issue = None
         if "indicator" in parts or column_field == "indicator":
-            self._set_indicator(parts, plain)
+            self._set_indicator(parts, plain, text.strip().split("\n", 1)[0])
             plain = None if column_field == "indicator" else plain
         if column_field == "objective":
             self.objective = parts.get("objective") or plain
@@ -74,15 +79,22 @@ class Carry:
         if column_field == "section" or "section" in parts:
             self.banner = parts.get("section") or plain
 
-    def _set_indicator(self, parts: dict[str, str], plain: str | None) -> None:
+    def _set_indicator(self, parts: dict[str, str], plain: str | None,
+                       first_line: str) -> None:
+        """One indicator named ("Indicator 2: ...", or a bare "5" in an indicator column)
+        gives its number; several ("Indicators 1 and 7"), "All" or "N/A" give none."""
         number = parts.get("indicator")
         words = parts.get("indicator_words")
         if number is None and plain:
             found = first_indicator(plain)
+            if found is None and _BARE_NUMBER.match(plain):
+                found, plain = int(plain.strip().rstrip(".")), None
             number = str(found) if found else None
-            words = None if found else plain
+            words = None  # only "Indicator N: words" names a section; bare prose does not
+        if len(parse_indicators(first_line)) > 1:
+            number = None
         self.indicator = int(number) if number and number.isdigit() else None
-        self.indicator_words = words or None
+        self.indicator_words = words if words and not _NO_INDICATOR.match(words) else None
         self.objective = self.issue = None
 
     def read_label_row(self, label_field: str, text: str) -> None:
@@ -101,9 +113,15 @@ class Carry:
 
 def _banner_parts(text: str) -> tuple[str | None, str]:
     """"Actions to progress race equality relating to: Organisational Culture" ->
-    (prefix, "Organisational Culture"): the theme is what follows a long lead-in label."""
+    (prefix, "Organisational Culture"): the theme is what follows a long lead-in label,
+    or a numbering label such as "Priority 2:" or "Theme 3 -"."""
     flat = " ".join(text.split())
-    match = _BANNER_PREFIX.match(flat)
+    match = _BANNER_PREFIX.match(flat) or _NUMBERED_LABEL.match(flat)
     if match and len(match.group(2)) >= 3:
         return match.group(1), match.group(2).strip()
     return None, flat
+
+
+def section_from_heading(text: str) -> str:
+    """The section a heading names, without a numbering label ("Priority 1: X" -> "X")."""
+    return _banner_parts(text)[1]

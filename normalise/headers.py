@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wres.normalise.lexicon import MATCH_MIN, FieldMatch, score_fields
+from wres.normalise.lexicon import MATCH_MIN, FieldMatch, match_field, score_fields
 
 MAX_HEADER_WORDS = 16  # a header cell's words, not counting key lines ("Red = yet to begin")
 MIN_HEADER_SCORE = 86.0  # mean score of a header's named cells: body text scores ~78-85
@@ -18,6 +18,7 @@ MIN_HEADER_SCORE = 86.0  # mean score of a header's named cells: body text score
 PLAN_FIELDS = frozenset({"action", "steps", "owner", "due", "status", "measure", "objective",
                          "issue", "outcome", "rag"})
 UNIQUE_EXEMPT = frozenset({"ignore", "context"})
+SUBHEADER_WORDS = 6
 _REF_VALUE = re.compile(r"^\(?[A-Za-z]?\d{1,3}(?:[.\-]\d{1,3}){0,2}[.)]?[a-z]?$")
 
 
@@ -30,6 +31,7 @@ class ColumnMap:
     headers: dict[int, str] = field(default_factory=dict)
     header_row: int | None = None
     inferred: dict[int, str] = field(default_factory=dict)  # columns mapped from content
+    key_text: str = ""  # header cells in full and text above the table: may hold a RAG key
 
     @property
     def confidence(self) -> float:
@@ -59,6 +61,7 @@ def header_map(texts: list[str]) -> ColumnMap | None:
         return None
     for col, text in cells:
         mapping.headers[col] = text.strip().split("\n", 1)[0]
+    mapping.key_text = "\n".join(text for _, text in cells)
     return mapping
 
 
@@ -109,3 +112,53 @@ def infer_unnamed_columns(mapping: ColumnMap, rows: list[list[str]]) -> None:
             mapping.fields[col] = "ref"
             mapping.scores[col] = 70.0
             mapping.inferred[col] = "ref"
+
+
+def refine_with_subheader(mapping: ColumnMap, spans: dict[int, int],
+                          sub_texts: dict[int, str]) -> bool:
+    """A second header row under cells merged across ("Responsibility" over "Executive
+    lead" | "Operational lead") names the columns under them. ``spans`` gives the first
+    column and width of each spanning header cell; ``sub_texts`` the texts of the row below.
+    Returns True when the row below was such a sub-header (and ``mapping`` was refined)."""
+    covered = {c: start for start, width in spans.items() for c in range(start, start + width)}
+    if not sub_texts or any(c not in covered for c in sub_texts) or any(
+            len(t.split()) > SUBHEADER_WORDS for t in sub_texts.values()):
+        return False
+    for start in {covered[c] for c in sub_texts}:
+        parent = mapping.fields.pop(start, None)
+        mapping.scores.pop(start, None)
+        taken = set(mapping.fields.values())
+        for col in range(start, start + spans[start]):
+            found = match_field(sub_texts.get(col, ""))
+            name = found.field if found.field and found.field not in taken else None
+            if name is None and parent and parent not in taken:
+                name = parent
+            if name:
+                mapping.fields[col], mapping.scores[col] = name, max(found.score, 80.0)
+                mapping.headers[col] = sub_texts.get(col, "")
+                taken.add(name)
+    return True
+
+
+def promote_stand_ins(mapping: ColumnMap, below: list[list[str]]) -> None:
+    """Fill the roles a plan must have from the best stand-in columns: the accountable
+    executive is the owner when no lead is named; with no column named as the action, the
+    unnamed column with the most text is, else steps, objective, issue, outcome."""
+    if mapping.column_of("owner") is None and mapping.column_of("sponsor") is not None:
+        mapping.fields[mapping.column_of("sponsor")] = "owner"
+    if mapping.column_of("action") is not None:
+        return
+    unnamed = [c for c in mapping.headers if c not in mapping.fields]
+    if unnamed:
+        mapping.fields[max(unnamed, key=lambda c: _mean_length(below, c))] = "action"
+        return
+    for name in ("steps", "objective", "issue", "outcome"):
+        col = mapping.column_of(name)
+        if col is not None:
+            mapping.fields[col] = "action"
+            return
+
+
+def _mean_length(rows: list[list[str]], col: int) -> float:
+    values = [len(r[col]) for r in rows if col < len(r) and r[col].strip()]
+    return sum(values) / len(values) if values else 0.0

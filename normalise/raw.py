@@ -27,4 +27,5 @@ class RawAction:
 def context_values(carry: Carry) -> dict[str, object]:
     """The carried context an action takes with it when it is read."""
     return {"section": carry.section, "indicator": carry.indicator,
-            "objective": carry.objective or carry.issue, "ref": carry.ref}
+            "objective": carry.objective or carry.issue, "ref": carry.ref,
+            "section_is_indicator": not (carry.banner or carry.heading)}

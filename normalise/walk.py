@@ -10,15 +10,18 @@ metrics tables and contents pages are not action plans.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from wres.extractors.model import Cell, Table
-from wres.normalise.context import GROUPING, Carry
+from wres.normalise.context import GROUPING, Carry, section_from_heading
 from wres.normalise.headers import (
     ColumnMap,
     header_map,
     infer_unnamed_columns,
     looks_like_ref,
+    promote_stand_ins,
+    refine_with_subheader,
     same_layout,
 )
 from wres.normalise.keyvalue import keyvalue_actions
@@ -29,7 +32,9 @@ LABEL_FIELDS = ("issue", "objective", "context", "section", "indicator")
 LABEL_MIN = 95.0
 MAX_LABEL_WORDS = 6
 STRONG_HEADER = 0.95
-FALLBACK_ACTION = ("steps", "objective", "issue", "outcome")
+MIN_LABEL_VALUE_WORDS = 3
+MAX_HEADING_WORDS = 14
+_WORDS = re.compile(r"[A-Za-z]{2,}")
 
 
 @dataclass
@@ -44,6 +49,40 @@ class WalkState:
 def walk_tables(tables: list[Table]) -> WalkState:
     """Raw actions of every table in document order, context carried across tables."""
     state = WalkState()
+    _walk_each(tables, state)
+    _sections_from_headings(tables, state.actions)
+    return state
+
+
+def _heading_of(lines: list[str]) -> str | None:
+    """The last short line above a table that reads as a heading, not a sentence."""
+    for line in reversed(lines):
+        words = line.split()
+        if 0 < len(words) <= MAX_HEADING_WORDS and not line.rstrip().endswith((".", ",")):
+            return line.strip()
+    return None
+
+
+def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> None:
+    """Headings that group several action tables ("Priority 1: ...", "Priority 2: ...")
+    are the section of actions that have no banner or issue heading of their own (they
+    outrank an indicator's wording). A single heading over the only action table is its
+    title, not a section."""
+    current, heading_by_table = None, {}
+    for table in tables:
+        current = _heading_of(table.context) or current
+        heading_by_table[table.index] = current
+    used = {heading_by_table.get(a.table) for a in actions} - {None}
+    if len(used) < 2:
+        return
+    for action in actions:
+        heading = heading_by_table.get(action.table)
+        if heading and (not action.context.get("section")
+                        or action.context.get("section_is_indicator")):
+            action.context["section"] = section_from_heading(heading)
+
+
+def _walk_each(tables: list[Table], state: WalkState) -> None:
     for table in tables:
         if table.nested:
             continue
@@ -55,16 +94,20 @@ def walk_tables(tables: list[Table]) -> WalkState:
             state.mappings.append({"table": table.index, "columns": "key/value"})
         else:
             walk_table(table, state)
-    return state
 
 
 def walk_table(table: Table, state: WalkState) -> None:
     grid = table.grid()
     texts = table.text_rows()
     last: RawAction | None = None
+    skip = -1
     for r, row in enumerate(table.rows):
+        if r == skip:
+            continue
         header = header_map(texts[r])
         if header is not None and _takes_over(header, state.mapping):
+            if _has_subheader(header, table, r):
+                skip = r + 1
             _use_header(header, table, texts[r + 1:], state)
             continue
         starting = [c for c in row.cells if c.text.strip()]
@@ -83,6 +126,16 @@ def walk_table(table: Table, state: WalkState) -> None:
             _continue_row(last, starting, state.mapping)
 
 
+def _has_subheader(header: ColumnMap, table: Table, r: int) -> bool:
+    """Refine ``header`` from the row below when that row names the columns under a
+    header cell merged across."""
+    if r + 1 >= len(table.rows):
+        return False
+    spans = {c.col: c.col_span for c in table.rows[r].cells if c.col_span > 1 and c.text}
+    below = {c.col: c.text for c in table.rows[r + 1].cells if c.text.strip()}
+    return bool(spans) and refine_with_subheader(header, spans, below)
+
+
 def _takes_over(header: ColumnMap, current: ColumnMap | None) -> bool:
     """Inside a mapped table a new header must repeat the layout or be unmistakable, so
     that body text that happens to use column words is never read as a header."""
@@ -92,24 +145,14 @@ def _takes_over(header: ColumnMap, current: ColumnMap | None) -> bool:
 def _use_header(header: ColumnMap, table: Table, below: list[list[str]],
                 state: WalkState) -> None:
     infer_unnamed_columns(header, below)
-    _ensure_action_column(header)
+    promote_stand_ins(header, below)
+    header.key_text = "\n".join([header.key_text, *table.context])
     if header.column_of("action") is None:
         state.mapping = None
         return
     state.mapping, state.mapping_cols = header, table.n_cols
     state.mappings.append({"table": table.index, "columns": header.summary(),
                            "confidence": header.confidence})
-
-
-def _ensure_action_column(mapping: ColumnMap) -> None:
-    """No column named as the action: the best stand-in (steps, then objective...) is."""
-    if mapping.column_of("action") is not None:
-        return
-    for name in FALLBACK_ACTION:
-        col = mapping.column_of(name)
-        if col is not None:
-            mapping.fields[col] = "action"
-            return
 
 
 def _cell_at(row: list[Cell | None], col: int | None) -> Cell | None:
@@ -151,9 +194,13 @@ def _is_banner(starting: list[Cell], table: Table) -> bool:
 
 
 def _label_of(starting: list[Cell]) -> tuple[str, int] | None:
-    """(field, index of the label cell) when a row reads "[ref] | label | value"."""
+    """(field, index of the label cell) when a row reads "[ref] | label | value" and the
+    value is prose (a metrics table's "Description | 2021 | 2022" is no label row)."""
     at = 1 if len(starting) > 2 and looks_like_ref(starting[0].text) else 0
     if len(starting) < at + 2 or len(starting[at].text.split()) > MAX_LABEL_WORDS:
+        return None
+    value = " ".join(c.text for c in starting[at + 1:])
+    if len(_WORDS.findall(value)) < MIN_LABEL_VALUE_WORDS:
         return None
     found = match_field(starting[at].text)
     if found.field in LABEL_FIELDS and found.score >= LABEL_MIN:
@@ -188,7 +235,7 @@ def _action(table: Table, r: int, cells: list[Cell | None], state: WalkState) ->
         values=values, fills=fills, page=table.rows[r].page, table=table.index, row=r,
         row_fills=[c.fill for c in cells if c is not None and c.fill and c.row == r],
         context=context_values(carry),
-        status_header=mapping.headers.get(mapping.column_of("status") or -1, ""),
+        status_header=mapping.key_text,
     )
 
 
