@@ -127,5 +127,20 @@ def _print_actions(records: list) -> None:
     out.print(view)
 
 
+def _register_commands() -> None:
+    """Commands that live in their own modules: database and batch, report and serve."""
+    from wres.ingest import cli_report
+
+    cli_report.register(app)
+    try:
+        from wres.ingest import cli_db
+    except ImportError:  # pragma: no cover - only while the database layer is absent
+        return
+    cli_db.register(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     app()
