@@ -31,6 +31,20 @@ def internal_issue(name: str, stage: str, exc: BaseException) -> FileIssue:
                              "please report it with the file")
 
 
+def _extract_issue(name: str, exc: BaseException) -> FileIssue:
+    """The one line a failed extraction gives the user, by kind of failure."""
+    if isinstance(exc, BadInputError):
+        return FileIssue(file=name, stage="extract", kind=getattr(exc, "kind", "bad-input"),
+                         message=str(exc))
+    if isinstance(exc, OSError):
+        return FileIssue(file=name, stage="extract", kind="io",
+                         message=f"cannot read the file: {exc.strerror or exc}")
+    if isinstance(exc, RecursionError):
+        return FileIssue(file=name, stage="extract", kind="damaged",
+                         message="damaged file: its objects refer to each other in a loop")
+    return internal_issue(name, "extract", exc)
+
+
 def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "auto",
                  ocr: bool = False, max_pages: int | None = None) -> DocumentResult:
     """Extract and normalise one file; bad input is recorded as an issue, not raised."""
@@ -41,21 +55,8 @@ def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "aut
         result.size = path.stat().st_size
         result.sha256 = sha256_of(path)
         document = extract(path, engine=engine, ocr=ocr, max_pages=max_pages)
-    except BadInputError as exc:
-        result.issues.append(FileIssue(file=path.name, stage="extract",
-                                       kind=getattr(exc, "kind", "bad-input"), message=str(exc)))
-        return result
-    except OSError as exc:
-        result.issues.append(FileIssue(file=path.name, stage="extract", kind="io",
-                                       message=f"cannot read the file: {exc.strerror or exc}"))
-        return result
-    except RecursionError:
-        result.issues.append(FileIssue(file=path.name, stage="extract", kind="damaged",
-                                       message="damaged file: its objects refer to each other "
-                                               "in a loop"))
-        return result
-    except Exception as exc:  # noqa: BLE001 - a defect of ours must not stop the batch
-        result.issues.append(internal_issue(path.name, "extract", exc))
+    except Exception as exc:  # noqa: BLE001 - one line per file, never a stopped batch
+        result.issues.append(_extract_issue(path.name, exc))
         return result
     result.format, result.pages, result.engines = document.format, document.pages, \
         sorted({t.engine for t in document.tables} | set(document.engines))
@@ -65,8 +66,8 @@ def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "aut
         result.issues.append(internal_issue(path.name, "normalise", exc))
         return result
     result.plan, result.actions = normalised.plan, normalised.actions
-    for warning in normalised.warnings + document.warnings:
-        result.issues.append(FileIssue(file=path.name, stage="normalise", kind="warning",
+    for warning in document.warnings:
+        result.issues.append(FileIssue(file=path.name, stage="extract", kind="warning",
                                        message=warning, severity="warning"))
     if not result.actions:
         result.issues.append(FileIssue(file=path.name, stage="normalise", kind="no-actions",

@@ -24,7 +24,6 @@ class NormalisedDocument:
     plan: PlanInfo
     actions: list[ActionRecord]
     mappings: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 def title_lines(document: ExtractedDocument) -> list[str]:
