@@ -11,44 +11,15 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table as RichTable
 
 from wres.errors import BadInputError
+from wres.ingest.cli_common import err, fail, load_manifest, out, say  # noqa: F401 - re-export
 from wres.ingest.files import expand_paths
-from wres.ingest.manifest import Manifest, read_manifest
-from wres.ingest.pipeline import process_file
 from wres.schema import json_schema
 
 app = typer.Typer(help="Read NHS WRES action plans (PDF, Word) into canonical records.",
                   no_args_is_help=True, add_completion=False)
-out = Console()
-err = Console(stderr=True)
-
-
-def say(line: str) -> None:
-    """One plain line on stderr: never wrapped, never styled, so scripts can grep it (a
-    newline inside a file name is shown as \\n)."""
-    print(line.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr, flush=True)
-
-
-def fail(message: str, code: int = 2) -> None:
-    say(f"error: {message}")
-    raise typer.Exit(code)
-
-
-def load_manifest(path: Path | None) -> Manifest:
-    if path is None:
-        return Manifest()
-    try:
-        manifest = read_manifest(path)
-    except BadInputError as exc:
-        fail(str(exc))
-    for problem in manifest.problems:
-        say(f"{path.name}: {problem}")
-    return manifest
-
-
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the canonical action record."""
@@ -102,6 +73,8 @@ def extract_command(
     found = expand_paths(files)
     for problem in found.problems:
         say(problem)
+    from wres.ingest.pipeline import process_file  # spaCy and pdfplumber: only when needed
+
     rows = []
     for path in found.files:
         result = process_file(path, plans.hint_for(path), engine=engine, ocr=ocr)

@@ -16,7 +16,7 @@ from typing import TypeVar
 import typer
 
 from wres.errors import BadInputError
-from wres.ingest import cli as base
+from wres.ingest import cli_common as base
 
 T = TypeVar("T")
 DB_HELP = "SQLite file or SQLAlchemy URL (default: $WRES_DB or wres.db)"

@@ -72,7 +72,9 @@ def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> Any:
         return payload
     if status == "memory":
         raise ResourceLimitError(f"over the {_size(limits.max_memory_mb)} memory limit")
-    raise InternalError(payload)
+    error = InternalError(str(payload).split("\n", 1)[0])
+    error.detail = str(payload)  # the child's traceback, for logs; never shown to users
+    raise error
 
 
 def _watch(child, receiver, limits: Limits) -> tuple[str, Any]:

@@ -1,0 +1,294 @@
+"""Questions researchers ask of the database, each answered as a pandas DataFrame.
+
+Why DataFrames: the same figures the ``wres`` commands print are one call away in a
+notebook (``compare("wres.db", "rag")``), and pandas writes every export format.
+Every function takes an engine or a database path/URL; a path is opened read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import InstrumentedAttribute
+
+from wres.db.engine import make_engine
+from wres.db.models import (
+    FTS_TABLE,
+    SEARCH_COLUMNS,
+    Action,
+    ActionOwner,
+    ActionTheme,
+    Document,
+    Owner,
+    Plan,
+    Theme,
+    Trust,
+)
+from wres.errors import BadInputError
+from wres.schema import ActionRecord
+
+COMPARE_BY = ("theme", "indicator", "rag", "year")
+DONE_RAGS = ("green", "blue")  # on track or complete: not overdue whatever the date
+UNKNOWN_TRUST = "(unknown trust)"
+NONE = "none"
+RAG_ORDER = ("red", "amber", "green", "blue")
+CANONICAL_FIELDS = tuple(ActionRecord.model_fields)
+Db = Engine | str | Path | None  # None: $WRES_DB or wres.db
+
+
+def open_db(db: Db) -> Engine:
+    return db if isinstance(db, Engine) else make_engine(db, readonly=True)
+
+
+def _actions_base(*columns: ColumnElement | InstrumentedAttribute) -> Select:
+    """Actions joined to their plan, document and (maybe missing) trust."""
+    return (select(*columns).select_from(Action)
+            .join(Plan, Action.plan_id == Plan.id)
+            .join(Document, Plan.document_id == Document.id)
+            .outerjoin(Trust, Plan.trust_id == Trust.id))
+
+
+def _trust_filter(query: Select, trusts: list[str] | None) -> Select:
+    """Keep actions of trusts whose name contains any of ``trusts`` (any case)."""
+    if not trusts:
+        return query
+    return query.where(or_(*(func.lower(Trust.name).contains(t.lower()) for t in trusts)))
+
+
+def _frame(engine: Engine, query: Select) -> pd.DataFrame:
+    with engine.connect() as connection:
+        result = connection.execute(query)
+        return _with_nullable_ints(pd.DataFrame(result.all(), columns=list(result.keys())))
+
+
+def _with_nullable_ints(frame: pd.DataFrame) -> pd.DataFrame:
+    """Integer columns with gaps stay integers (page 3, not 3.0): pandas' Int64."""
+    for name in frame.columns:
+        if frame[name].dtype.kind not in "fO":
+            continue
+        values = [v for v in frame[name]
+                  if v is not None and not (isinstance(v, float) and math.isnan(v))]
+        if values and all(isinstance(v, int | float) and not isinstance(v, bool)
+                          and float(v).is_integer() for v in values):
+            frame[name] = frame[name].astype("Int64")
+    return frame
+
+
+# --- search -----------------------------------------------------------------------------
+
+def fts_query(text_: str) -> str:
+    """User text as a safe FTS5 query: every word (or "quoted phrase") must occur.
+
+    Why not pass the text through: FTS5 syntax treats ``-``, ``:`` or a lone quote as
+    operators and fails on ordinary words. A trailing ``*`` keeps prefix search.
+    """
+    parts = re.findall(r'"([^"]+)"|(\w+\*?)', text_)
+    terms = []
+    for phrase, word in parts:
+        if phrase.strip():
+            terms.append('"' + " ".join(re.findall(r"\w+", phrase)) + '"')
+        elif word:
+            star = "*" if word.endswith("*") else ""
+            terms.append(f'"{word.rstrip("*")}"{star}')
+    if not terms:
+        raise BadInputError(f"nothing to search for in {text_!r}")
+    return " ".join(terms)
+
+
+def _pg_vector() -> ColumnElement:
+    joined = " || ' ' || ".join(f"coalesce(actions.{c}, '')" for c in SEARCH_COLUMNS)
+    return literal_column(f"to_tsvector('english'::regconfig, {joined})")
+
+
+FTS = table(FTS_TABLE, column("rowid"))
+RESULT_COLUMNS = (Trust.name.label("trust"), Plan.period_start, Plan.period_end,
+                  Document.source_file, Action.page, Action.ref, Action.action, Action.id)
+
+
+def search(db: Db, text_: str, *, limit: int | None = 20,
+           trusts: list[str] | None = None) -> pd.DataFrame:
+    """Actions whose action/objective/outcome/measure/status text matches, best first."""
+    engine = open_db(db)
+    dialect = engine.dialect.name
+    if dialect == "sqlite":
+        score = literal_column(f"bm25({FTS_TABLE})")
+        query = (_actions_base(score.label("score"), *RESULT_COLUMNS)
+                 .join(FTS, FTS.c.rowid == Action.id)
+                 .where(text(f"{FTS_TABLE} MATCH :terms").bindparams(terms=fts_query(text_)))
+                 .order_by(score, Action.id))
+    elif dialect == "postgresql":
+        tsquery = func.websearch_to_tsquery(literal_column("'english'::regconfig"), text_)
+        score = -func.ts_rank(_pg_vector(), tsquery)
+        query = (_actions_base(score.label("score"), *RESULT_COLUMNS)
+                 .where(_pg_vector().op("@@")(tsquery)).order_by(score, Action.id))
+    else:
+        query = _actions_base(literal_column("0").label("score"), *RESULT_COLUMNS)
+        for word in re.findall(r"\w+", text_):
+            query = query.where(or_(*(getattr(Action, c).ilike(f"%{word}%")
+                                      for c in SEARCH_COLUMNS)))
+        query = query.order_by(Action.id)
+    query = _trust_filter(query, trusts)
+    if limit:
+        query = query.limit(limit)
+    frame = _frame(engine, query).rename(columns={"id": "action_id"})
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    return frame.drop(columns=["score"])
+
+
+# --- compare ------------------------------------------------------------------------------
+
+def _category_query(by: str) -> Select:
+    trust = Trust.name.label("trust")
+    if by == "theme":
+        return (_actions_base(trust, Theme.name.label("category"))
+                .outerjoin(ActionTheme, ActionTheme.action_id == Action.id)
+                .outerjoin(Theme, Theme.id == ActionTheme.theme_id))
+    column = {"indicator": Action.indicator, "rag": Action.rag}.get(by)
+    if column is not None:
+        return _actions_base(trust, column.label("category"))
+    if by == "year":
+        return _actions_base(trust, Plan.period_start, Plan.period_end)
+    raise BadInputError(f"cannot compare by {by!r}; use one of {', '.join(COMPARE_BY)}")
+
+
+def _period_label(start: object, end: object) -> str:
+    if pd.isna(start) and pd.isna(end):
+        return NONE
+    if pd.isna(end) or start == end:
+        return str(int(start))
+    return f"{int(start)}-{int(end)}" if not pd.isna(start) else str(int(end))
+
+
+def _category_order(by: str, categories: list[str]) -> list[str]:
+    def key(name: str) -> tuple:
+        if name == NONE:
+            return (2, 0, "")
+        if by == "rag" and name in RAG_ORDER:
+            return (0, RAG_ORDER.index(name), "")
+        if by == "indicator":
+            return (0, int(name), "")
+        return (1, 0, name)
+    return sorted(categories, key=key)
+
+
+def compare(db: Db, by: str, *, trusts: list[str] | None = None) -> pd.DataFrame:
+    """Trusts by category: how many actions each trust's plans have in each category.
+
+    ``by`` is theme (an action with two themes counts under both), indicator, rag, or
+    year (the plan's period, "2021-2023"). Actions with no value count under "none".
+    """
+    frame = _frame(open_db(db), _trust_filter(_category_query(by), trusts))
+    if by == "year":
+        frame["category"] = [_period_label(s, e) for s, e in
+                             zip(frame.pop("period_start"), frame.pop("period_end"),
+                                 strict=True)]
+    frame["trust"] = frame["trust"].fillna(UNKNOWN_TRUST)
+    frame["category"] = [NONE if pd.isna(v) else str(int(v)) if by == "indicator" else str(v)
+                         for v in frame["category"]]
+    if frame.empty:
+        return pd.DataFrame(index=pd.Index([], name="trust"))
+    table = pd.crosstab(frame["trust"], frame["category"])
+    table = table[_category_order(by, list(table.columns))]
+    table.columns.name = by
+    return table.astype(int)
+
+
+# --- overdue ------------------------------------------------------------------------------
+
+def overdue(db: Db, as_of: dt.date, *, trusts: list[str] | None = None,
+            done_rags: tuple[str, ...] = DONE_RAGS) -> pd.DataFrame:
+    """Actions due before ``as_of`` that are not rated done (green or blue by default).
+
+    An action due on ``as_of`` itself is not overdue yet; one with no date never is.
+    """
+    query = _actions_base(Trust.name.label("trust"), Document.source_file, Action.ref,
+                          Action.action, Action.owner, Action.due, Action.due_date,
+                          Action.rag, Action.status)
+    query = query.where(and_(Action.due_date.is_not(None), Action.due_date < as_of,
+                             or_(Action.rag.is_(None), Action.rag.not_in(done_rags))))
+    query = _trust_filter(query, trusts).order_by(Action.due_date, Trust.name, Action.id)
+    frame = _frame(open_db(db), query)
+    frame["days_overdue"] = [(as_of - due).days for due in frame["due_date"]]
+    return frame
+
+
+# --- export and SQL -----------------------------------------------------------------------
+
+def records(db: Db, *, query: str | None = None,
+            trusts: list[str] | None = None) -> list[ActionRecord]:
+    """Actions as canonical records (in document order), optionally only search matches."""
+    engine = open_db(db)
+    columns = [getattr(Action, f) for f in CANONICAL_FIELDS if hasattr(Action, f)]
+    select_ = _trust_filter(_actions_base(
+        Action.id, Document.source_file, Trust.name.label("trust"), Plan.period_start,
+        Plan.period_end, *columns), trusts).order_by(Document.source_file, Document.id,
+                                                     Action.position)
+    if query is not None:
+        select_ = select_.where(Action.id.in_(
+            [int(i) for i in search(engine, query, limit=None)["action_id"]]))
+    with engine.connect() as connection:
+        rows = connection.execute(select_).mappings().all()
+        owners = _names_by_action(connection, ActionOwner, Owner, "owner_id")
+        themes = _names_by_action(connection, ActionTheme, Theme, "theme_id")
+    return [ActionRecord(**{k: v for k, v in row.items() if k != "id"},
+                         owners=owners.get(row["id"], []), themes=themes.get(row["id"], []))
+            for row in rows]
+
+
+def _names_by_action(connection: Connection, link: type, named: type,
+                     key: str) -> dict[int, list[str]]:
+    query = (select(link.action_id, named.name)
+             .join(named, named.id == getattr(link, key))
+             .order_by(link.action_id, link.position))
+    found: dict[int, list[str]] = defaultdict(list)
+    for action_id, name in connection.execute(query):
+        found[action_id].append(name)
+    return found
+
+
+def records_frame(db: Db, *, query: str | None = None,
+                  trusts: list[str] | None = None) -> pd.DataFrame:
+    """The canonical records as a DataFrame, columns named exactly as in the JSONL."""
+    rows = [r.model_dump() for r in records(db, query=query, trusts=trusts)]
+    return pd.DataFrame(rows, columns=list(CANONICAL_FIELDS))
+
+
+def run_sql(db: Db, sql: str) -> pd.DataFrame:
+    """Run one read-only SQL statement and return its rows; BadInputError if refused.
+
+    The statement goes to the driver as typed, with no parameters, so ``LIKE '%x%'`` works
+    on PostgreSQL too (SQLAlchemy would read ``%`` as a placeholder).
+    """
+    engine = open_db(db)
+    with engine.connect() as connection:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql)
+            if cursor.description is None:
+                return pd.DataFrame()
+            columns = [column[0] for column in cursor.description]
+            return _with_nullable_ints(pd.DataFrame(cursor.fetchall(), columns=columns))
+        except engine.dialect.loaded_dbapi.Error as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise BadInputError(f"SQL refused: {reason}") from exc
+        finally:
+            cursor.close()

@@ -1,0 +1,183 @@
+"""Writing one document's result: one transaction, all of it or none of it.
+
+Why Core inserts rather than ORM objects: a batch writes tens of thousands of rows, and
+executemany with RETURNING is several times quicker than the unit of work, while the
+tables stay those of ``db/models.py``. Why the re-check inside the transaction: another
+``wres ingest`` may have stored the same file since this run looked, so the decision
+"skip or replace" is taken again once the write lock is held.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from wres import __version__
+from wres.db.models import (
+    Action,
+    ActionOwner,
+    ActionTheme,
+    Document,
+    IngestRun,
+    Owner,
+    Plan,
+    Theme,
+    Trust,
+    utc_now,
+)
+from wres.schema import ActionRecord, DocumentResult
+
+INTERNAL_KIND = "internal"  # FileIssue.kind of a defect of ours: the file is retried later
+
+
+@dataclass
+class Stored:
+    state: str  # "ingested" or "skipped"
+    actions: int = 0
+    reason: str | None = None
+
+
+def document_status(result: DocumentResult) -> str:
+    if any(issue.kind == INTERNAL_KIND for issue in result.issues):
+        return "error"
+    return result.status
+
+
+def known_hashes(engine: Engine) -> dict[str, str]:
+    """sha256 -> path of every document that needs no second look (errors are retried)."""
+    query = select(Document.sha256, Document.path).where(Document.status != "error")
+    with engine.connect() as connection:
+        return dict(connection.execute(query).all())
+
+
+def store_document(engine: Engine, result: DocumentResult, path_key: str, *,
+                   run_id: int | None = None, force: bool = False) -> Stored:
+    """Replace whatever ``path_key`` held with ``result``, in one transaction.
+
+    On PostgreSQL two runs may insert the same new path at once; the loser's transaction
+    fails on the unique path and is tried once more, when it sees the winner's rows.
+    """
+    try:
+        return _store_once(engine, result, path_key, run_id, force)
+    except IntegrityError:
+        return _store_once(engine, result, path_key, run_id, force)
+
+
+def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: int | None,
+                force: bool) -> Stored:
+    with engine.begin() as connection:
+        if not force and result.sha256:
+            same = connection.execute(
+                select(Document.path).where(Document.sha256 == result.sha256,
+                                            Document.status != "error").limit(1)).scalar()
+            if same is not None:
+                where = "" if same == path_key else f" as {same}"
+                return Stored("skipped", reason=f"already ingested{where} by another run")
+        _delete_document(connection, path_key)
+        document_id = _insert_document(connection, result, path_key, run_id)
+        trust = result.plan.trust
+        trust_id = _name_ids(connection, Trust, [trust]).get(trust) if trust else None
+        plan_id = connection.execute(insert(Plan).returning(Plan.id), {
+            "document_id": document_id, "trust_id": trust_id,
+            "period_start": result.plan.period_start,
+            "period_end": result.plan.period_end}).scalar_one()
+        _insert_actions(connection, plan_id, result.actions)
+    return Stored("ingested", actions=len(result.actions))
+
+
+def _delete_document(connection: Connection, path_key: str) -> None:
+    """Remove a document and everything under it (explicitly: no reliance on PRAGMAs)."""
+    document_id = connection.execute(
+        select(Document.id).where(Document.path == path_key)).scalar()
+    if document_id is None:
+        return
+    plans = select(Plan.id).where(Plan.document_id == document_id)
+    actions = select(Action.id).where(Action.plan_id.in_(plans))
+    connection.execute(delete(ActionOwner).where(ActionOwner.action_id.in_(actions)))
+    connection.execute(delete(ActionTheme).where(ActionTheme.action_id.in_(actions)))
+    connection.execute(delete(Action).where(Action.plan_id.in_(plans)))
+    connection.execute(delete(Plan).where(Plan.document_id == document_id))
+    connection.execute(delete(Document).where(Document.id == document_id))
+
+
+def _insert_document(connection: Connection, result: DocumentResult, path_key: str,
+                     run_id: int | None) -> int:
+    errors = [i.message for i in result.issues if i.severity == "error"]
+    row = {
+        "path": path_key, "source_file": result.source_file, "sha256": result.sha256 or "",
+        "format": result.format, "pages": result.pages, "size": result.size,
+        "ingested_at": utc_now(), "extractor_version": __version__,
+        "engines": ",".join(result.engines) or None, "status": document_status(result),
+        "error": "; ".join(errors) or None,
+        "issues": [issue.model_dump() for issue in result.issues] or None,
+        "run_id": run_id,
+    }
+    return connection.execute(insert(Document).returning(Document.id), row).scalar_one()
+
+
+def _insert_actions(connection: Connection, plan_id: int, records: list[ActionRecord]) -> None:
+    if not records:
+        return
+    rows = [_action_row(plan_id, position, record) for position, record in enumerate(records)]
+    statement = insert(Action).returning(Action.id, sort_by_parameter_order=True)
+    ids = connection.execute(statement, rows).scalars().all()
+    owner_ids = _name_ids(connection, Owner, [n for r in records for n in r.owners])
+    theme_ids = _name_ids(connection, Theme, [n for r in records for n in r.themes])
+    owner_links = [{"action_id": action_id, "owner_id": owner_ids[name], "position": i}
+                   for action_id, r in zip(ids, records, strict=True)
+                   for i, name in enumerate(r.owners)]
+    theme_links = [{"action_id": action_id, "theme_id": theme_ids[name], "position": i}
+                   for action_id, r in zip(ids, records, strict=True)
+                   for i, name in enumerate(r.themes)]
+    if owner_links:
+        connection.execute(insert(ActionOwner), owner_links)
+    if theme_links:
+        connection.execute(insert(ActionTheme), theme_links)
+
+
+def _action_row(plan_id: int, position: int, record: ActionRecord) -> dict:
+    fields = ("page", "ref", "section", "indicator", "objective", "action", "steps",
+              "outcome", "measure", "owner", "due", "due_date", "status", "rag")
+    row = {name: getattr(record, name) for name in fields}
+    row.update(plan_id=plan_id, position=position, table_index=None, row_index=None)
+    return row
+
+
+def _name_ids(connection: Connection, model: type, names: list[str | None]) -> dict[str, int]:
+    """Ids of the named trusts/owners/themes, adding the missing ones race-free."""
+    wanted = sorted({name for name in names if name})
+    if not wanted:
+        return {}
+    dialect = connection.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        module = sqlite if dialect == "sqlite" else postgresql
+        statement = module.insert(model).on_conflict_do_nothing(index_elements=["name"])
+        connection.execute(statement, [{"name": name} for name in wanted])
+        found = dict(connection.execute(select(model.name, model.id)
+                                        .where(model.name.in_(wanted))).all())
+    else:
+        found = dict(connection.execute(select(model.name, model.id)
+                                        .where(model.name.in_(wanted))).all())
+        missing = [{"name": name} for name in wanted if name not in found]
+        if missing:
+            connection.execute(insert(model), missing)
+            found = dict(connection.execute(select(model.name, model.id)
+                                            .where(model.name.in_(wanted))).all())
+    return found
+
+
+def start_run(engine: Engine, paths: list[str], workers: int) -> int:
+    with engine.begin() as connection:
+        return connection.execute(insert(IngestRun).returning(IngestRun.id), {
+            "started_at": utc_now(), "status": "running", "paths": "\n".join(paths),
+            "workers": workers, "tool_version": __version__, "files_seen": 0, "ingested": 0,
+            "skipped": 0, "failed": 0, "actions_added": 0}).scalar_one()
+
+
+def finish_run(engine: Engine, run_id: int, status: str, counts: dict[str, int]) -> None:
+    with engine.begin() as connection:
+        connection.execute(update(IngestRun).where(IngestRun.id == run_id).values(
+            status=status, finished_at=utc_now(), **counts))

@@ -1,0 +1,408 @@
+"""Batch ingest: many files into the database, safely, in worker processes.
+
+Why it is built this way:
+- The sha256 of every file is taken first, in this process, and files already in the
+  database are skipped before any parsing: a re-run costs one read of each file.
+- Workers only extract and normalise; this process alone writes, one transaction per
+  document, while the workers go on with the next files. A document is in the database
+  whole or not at all, whatever happens to a worker or to this process.
+- A worker that dies (killed, out of memory, a crash inside a PDF library) breaks a
+  ``ProcessPoolExecutor``. The files that were in flight are then retried one at a time in
+  a fresh pool, so the one that kills workers fails alone and the others still land.
+- Workers come from a ``forkserver`` that has imported the pipeline once: starting one is
+  cheap, and no worker is forked from a process holding threads or database connections.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import resource
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from wres.db.engine import make_engine, upgrade_to_head
+from wres.db.store import INTERNAL_KIND, known_hashes, start_run, store_document
+from wres.db.store import finish_run as finish_run_row
+from wres.errors import InternalError, ResourceLimitError
+from wres.ingest.files import expand_paths
+from wres.ingest.limits import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_TIMEOUT_S,
+    Limits,
+    run_limited,
+)
+from wres.ingest.manifest import Manifest
+from wres.schema import DocumentResult, FileIssue, PlanInfo
+
+STOP_POLL_SECONDS = 0.25  # how soon a Ctrl-C is noticed while workers are busy
+WORKER_DIED = "the worker process died on this file (killed, out of memory or a library crash)"
+
+
+@dataclass
+class BatchOptions:
+    workers: int = 1  # 0 runs everything in this process (debugging, tests)
+    force: bool = False  # re-extract even files whose sha256 is already ingested
+    engine: str = "auto"
+    ocr: bool = False
+    max_pages: int | None = DEFAULT_MAX_PAGES
+    timeout_s: float | None = DEFAULT_TIMEOUT_S  # per document; None: no limit, no child
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB  # per document
+
+    @property
+    def limits(self) -> Limits | None:
+        if self.timeout_s is None:
+            return None
+        return Limits(self.timeout_s, self.max_memory_mb, self.max_pages)
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    state: str  # ingested, skipped or failed
+    reason: str | None = None
+    actions: int = 0
+    pages: int | None = None
+    worker_pid: int | None = None
+
+
+@dataclass
+class BatchReport:
+    run_id: int | None = None
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    not_plan_files: dict[str, int] = field(default_factory=dict)  # walk skip reason -> count
+    problems: list[str] = field(default_factory=list)  # paths that do not exist
+    interrupted: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)  # hash, process, write, wall
+    peak_worker_rss_mb: float = 0.0
+
+    def count(self, state: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.state == state)
+
+    @property
+    def actions_added(self) -> int:
+        return sum(outcome.actions for outcome in self.outcomes if outcome.state == "ingested")
+
+    @property
+    def pages(self) -> int:
+        return sum(o.pages or 0 for o in self.outcomes if o.state != "skipped")
+
+    def counts(self) -> dict[str, int]:
+        return {"files_seen": len(self.outcomes), "ingested": self.count("ingested"),
+                "skipped": self.count("skipped"), "failed": self.count("failed"),
+                "actions_added": self.actions_added}
+
+
+@dataclass
+class Job:
+    path: Path
+    sha256: str
+    hint: PlanInfo | None
+
+
+@dataclass
+class Processed:
+    """What a worker sends back for one file."""
+
+    result: DocumentResult
+    seconds: float
+    pid: int
+    peak_rss_mb: float
+
+
+def process_job(job: Job, options: BatchOptions) -> Processed:
+    """Extract and normalise one file (runs in a worker); a defect of ours is recorded."""
+    from wres.ingest.pipeline import process_file
+
+    started = time.perf_counter()
+    args = (job.path, job.hint)
+    kwargs = {"engine": options.engine, "ocr": options.ocr, "max_pages": options.max_pages}
+    try:
+        if options.limits is None:
+            result = process_file(*args, **kwargs)
+        else:  # in a child of this worker that is ended when it breaks a limit
+            result = run_limited(_process_file_kw, (args, kwargs), options.limits)
+    except ResourceLimitError as exc:
+        result = DocumentResult(source_file=job.path.name, path=str(job.path),
+                                format=job.path.suffix.lower().lstrip("."))
+        result.issues.append(FileIssue(file=job.path.name, stage="extract", kind=exc.kind,
+                                       message=str(exc)))
+    except Exception as exc:  # one broken file must not stop the batch
+        what = str(exc) if isinstance(exc, InternalError) else f"{type(exc).__name__}: {exc}"
+        result = DocumentResult(source_file=job.path.name, path=str(job.path),
+                                format=job.path.suffix.lower().lstrip("."))
+        result.issues.append(FileIssue(file=job.path.name, stage="extract", kind=INTERNAL_KIND,
+                                       message=f"internal error: {what}"))
+    result.sha256 = result.sha256 or job.sha256
+    return Processed(result, time.perf_counter() - started, os.getpid(), _peak_rss_mb())
+
+
+def _process_file_kw(args: tuple, kwargs: dict) -> DocumentResult:
+    from wres.ingest.pipeline import process_file
+
+    return process_file(*args, **kwargs)
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch between documents."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifest | None = None,
+              options: BatchOptions | None = None,
+              on_outcome: Callable[[FileOutcome], None] | None = None,
+              on_planned: Callable[[int], None] | None = None) -> BatchReport:
+    """Ingest every plan file under ``paths`` into ``db`` and say what happened to each.
+
+    ``on_planned`` is told how many files need processing, ``on_outcome`` hears of every
+    file as it is settled (the progress bar). Ctrl-C ends the run between documents and
+    returns the report with ``interrupted`` set.
+    """
+    options = options or BatchOptions()
+    manifest = manifest or Manifest()
+    wall = time.perf_counter()
+    engine = make_engine(db)
+    upgrade_to_head(engine)
+    found = expand_paths(list(paths))
+    report = BatchReport(not_plan_files=dict(found.skipped), problems=list(found.problems))
+    report.run_id = start_run(engine, [str(p) for p in paths], options.workers)
+    writer = _Writer(engine, report, options, on_outcome)
+    status = "finished"
+    try:
+        with _ctrl_c_stops_between_documents(writer):
+            jobs = _plan_jobs(found.files, manifest, engine, options, writer)
+            if on_planned is not None:
+                on_planned(len(jobs))
+            _run_jobs(jobs, options, writer)
+    except KeyboardInterrupt:
+        report.interrupted, status = True, "interrupted"
+    except BaseException:
+        status = "crashed"
+        raise
+    finally:
+        report.seconds["wall"] = time.perf_counter() - wall
+        gc.collect()  # a second Ctrl-C may have left a connection only garbage can close
+        finish_run_row(engine, report.run_id, status, report.counts())
+        engine.dispose()
+    return report
+
+
+@contextmanager
+def _ctrl_c_stops_between_documents(writer: _Writer) -> Iterator[None]:
+    """The first Ctrl-C asks the batch to stop at the next document boundary.
+
+    Why not let KeyboardInterrupt fly: raised inside SQLAlchemy or sqlite3 it can leave a
+    connection holding the write lock, and the run could not even record that it stopped.
+    A second Ctrl-C stops at once (SQLite still rolls back whatever was half written).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_sigint(_signum: int, _frame: object) -> None:
+        if writer.stop_requested:
+            raise KeyboardInterrupt
+        writer.stop_requested = True
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Writer:
+    """Stores each worker's result as it arrives and keeps the report up to date."""
+
+    def __init__(self, engine: Engine, report: BatchReport, options: BatchOptions,
+                 on_outcome: Callable[[FileOutcome], None] | None) -> None:
+        self.engine, self.report, self.options = engine, report, options
+        self.on_outcome = on_outcome
+        self.stop_requested = False
+        for stage in ("hash", "process", "write"):
+            report.seconds.setdefault(stage, 0.0)
+
+    def stop_if_asked(self) -> None:
+        """Called between documents: the only place a first Ctrl-C takes effect."""
+        if self.stop_requested:
+            raise KeyboardInterrupt
+
+    def settle(self, outcome: FileOutcome) -> None:
+        self.report.outcomes.append(outcome)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
+
+    def store(self, job: Job, processed: Processed) -> None:
+        result = processed.result
+        self.report.seconds["process"] += processed.seconds
+        self.report.peak_worker_rss_mb = max(self.report.peak_worker_rss_mb,
+                                             processed.peak_rss_mb)
+        started = time.perf_counter()
+        try:
+            stored = store_document(self.engine, result, _path_key(job.path),
+                                    run_id=self.report.run_id, force=self.options.force)
+        except SQLAlchemyError as exc:  # this document is not stored; the others may be
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            self.fail(job, f"could not store it: {reason}")
+            return
+        finally:
+            self.report.seconds["write"] += time.perf_counter() - started
+        outcome = FileOutcome(str(job.path), stored.state, stored.reason, stored.actions,
+                              result.pages, processed.pid)
+        errors = [issue.message for issue in result.issues if issue.severity == "error"]
+        if stored.state == "ingested" and result.status == "failed":
+            outcome.state, outcome.reason, outcome.actions = "failed", "; ".join(errors), 0
+        elif stored.state == "ingested" and errors:
+            outcome.reason = "partly read: " + "; ".join(errors)
+        self.settle(outcome)
+
+    def fail(self, job: Job, reason: str) -> None:
+        self.settle(FileOutcome(str(job.path), "failed", reason))
+
+
+def _path_key(path: Path) -> str:
+    """A document's identity: its absolute path (a changed file replaces its own rows)."""
+    return str(path.resolve())
+
+
+def _plan_jobs(files: list[Path], manifest: Manifest, engine: Engine,
+               options: BatchOptions, writer: _Writer) -> list[Job]:
+    """Hash every file; settle the known and duplicate ones now, return the rest."""
+    from wres.ingest.pipeline import sha256_of
+
+    started = time.perf_counter()
+    known = {} if options.force else known_hashes(engine)
+    first_seen: dict[str, Path] = {}
+    jobs: list[Job] = []
+    for path in files:
+        writer.stop_if_asked()
+        try:
+            digest = sha256_of(path)
+        except OSError as exc:
+            writer.settle(FileOutcome(str(path), "failed",
+                                      f"cannot read the file: {exc.strerror or exc}"))
+            continue
+        if digest in known:
+            where = "" if known[digest] == _path_key(path) else f" as {known[digest]}"
+            writer.settle(FileOutcome(str(path), "skipped", f"already ingested{where}"))
+        elif digest in first_seen and not options.force:
+            writer.settle(FileOutcome(str(path), "skipped",
+                                      f"same content as {first_seen[digest]}"))
+        else:
+            first_seen.setdefault(digest, path)
+            jobs.append(Job(path, digest, manifest.hint_for(path)))
+    writer.report.seconds["hash"] += time.perf_counter() - started
+    return jobs
+
+
+def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer) -> None:
+    if options.workers <= 0:
+        for job in jobs:
+            writer.stop_if_asked()
+            writer.store(job, process_job(job, options))
+        return
+    suspects: list[Job] = []
+    queue = deque(jobs)
+    while queue:
+        _run_pool(queue, options.workers, 2 * options.workers, options, writer, suspects)
+    retries = deque(suspects)
+    while retries:  # one at a time: a file that kills its worker fails alone
+        _run_pool(retries, 1, 1, options, writer, None)
+
+
+def _run_pool(queue: deque[Job], workers: int, limit: int, options: BatchOptions,
+              writer: _Writer, suspects: list[Job] | None) -> None:
+    """Work through ``queue`` in one pool, ``limit`` files in flight, until it is empty or
+    the pool breaks."""
+    pool = _new_pool(workers)
+    in_flight: dict[Future, Job] = {}
+    try:
+        while queue or in_flight:
+            broken = not _submit_more(pool, queue, in_flight, limit, options)
+            writer.stop_if_asked()
+            done, _ = wait(in_flight, timeout=STOP_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            finished = [future for future in list(in_flight) if future in done]
+            for future in finished:  # in submission order: a stable order of writes
+                broken |= _settle(future, in_flight.pop(future), writer, suspects)
+            if broken:
+                for future in list(in_flight):
+                    _settle(future, in_flight.pop(future), writer, suspects)
+                return
+    except BaseException:
+        _kill_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _submit_more(pool: ProcessPoolExecutor, queue: deque[Job], in_flight: dict[Future, Job],
+                 limit: int, options: BatchOptions) -> bool:
+    """Keep ``limit`` files in flight; False when the pool broke (the job goes back)."""
+    while queue and len(in_flight) < limit:
+        job = queue.popleft()
+        try:
+            in_flight[pool.submit(process_job, job, options)] = job
+        except BrokenProcessPool:
+            queue.appendleft(job)  # it never started: not a suspect
+            return False
+    return True
+
+
+def _settle(future: Future, job: Job, writer: _Writer, suspects: list[Job] | None) -> bool:
+    """Store one finished file; True when its worker died and broke the pool.
+
+    After a break, files still in flight may be innocent: they go to ``suspects`` and are
+    retried one by one (or fail at once when this already was a retry).
+    """
+    if not future.done() or isinstance(future.exception(), BrokenProcessPool):
+        if suspects is None:
+            writer.fail(job, WORKER_DIED)
+        else:
+            suspects.append(job)
+        return True
+    if future.exception() is not None:
+        error = future.exception()
+        writer.fail(job, f"internal error: {type(error).__name__}: {error}")
+        return False
+    writer.store(job, future.result())
+    return False
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["wres.ingest.pipeline"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_ignore_sigint)
+
+
+def _kill_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop at once, not after the files in flight (Ctrl-C, a crash of this process)."""
+    processes = list(getattr(pool, "_processes", {}).values())  # our own workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
