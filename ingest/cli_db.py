@@ -218,15 +218,22 @@ def compare(
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    fmt: str = typer.Option("table", "--format", help="table or md (Markdown, for papers)"),
 ) -> None:
     """Trusts by category: how many actions each trust has per theme/indicator/rag/year."""
     from wres.db import query
 
+    if fmt not in ("table", "md"):
+        common.fail(f"unknown format {fmt!r}; use table or md")
     table = _guard(lambda: query.compare(query.open_db(db), by,
                                          trusts=trust))
     frame = table.reset_index()
     if as_json:
         _print_json(_frame_rows(frame))
+    elif fmt == "md":
+        from wres.ingest.report_md import to_markdown
+
+        print(to_markdown(frame))
     else:
         _print_frame(frame, f"actions per trust by {by}", {"trust": 40})
 

@@ -76,6 +76,15 @@ def test_tables_by_default(app: typer.Typer, sample_db: str) -> None:
     assert code == 0 and "3 actions matching" in output
 
 
+def test_compare_as_markdown_for_board_papers(app: typer.Typer, sample_db: str) -> None:
+    code, output = run(app, "compare", "--by", "rag", "--trust", "northampton", "--db",
+                       sample_db, "--format", "md")
+    lines = output.strip().splitlines()
+    assert code == 0 and lines[0] == "| trust | red | amber | green |"
+    # counted by hand from samples/gold: 1 red, 7 amber, 12 green
+    assert lines[2] == "| Northamptonshire Healthcare NHS Foundation Trust | 1 | 7 | 12 |"
+
+
 def test_export_jsonl_to_stdout(app: typer.Typer, sample_db: str) -> None:
     code, output = run(app, "export", "--format", "jsonl", "--query", "mediation", "--db",
                        sample_db)
