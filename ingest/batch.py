@@ -86,6 +86,7 @@ class BatchReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     not_plan_files: dict[str, int] = field(default_factory=dict)  # walk skip reason -> count
     problems: list[str] = field(default_factory=list)  # paths that do not exist
+    manifest_problems: list[str] = field(default_factory=list)  # rows naming absent files
     interrupted: bool = False
     seconds: dict[str, float] = field(default_factory=dict)  # hash, process, write, wall
     peak_worker_rss_mb: float = 0.0
@@ -184,6 +185,7 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
     upgrade_to_head(engine)
     found = expand_paths(list(paths))
     report = BatchReport(not_plan_files=dict(found.skipped), problems=list(found.problems))
+    report.manifest_problems = manifest.not_found(found.files) if manifest.plans else []
     report.run_id = start_run(engine, [str(p) for p in paths], options.workers)
     writer = _Writer(engine, report, options, on_outcome)
     status = "finished"

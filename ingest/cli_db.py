@@ -132,6 +132,8 @@ def ingest(
         report = _guard(lambda: run_batch(paths, db, plans, options, on_outcome, on_planned))
     for problem in report.problems:
         common.say(problem)
+    for problem in report.manifest_problems:
+        common.say(f"{manifest.name}: {problem}")
     _print_ingest_summary(report, as_json)
     if report.interrupted:
         common.say("interrupted: every document stored so far is complete; run again to finish")

@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from wres.errors import ManifestError
 from wres.schema import PlanInfo
 
@@ -24,9 +26,16 @@ YEAR_MIN, YEAR_MAX = 2000, 2100
 class Manifest:
     plans: dict[str, PlanInfo] = field(default_factory=dict)  # by file base name
     problems: list[str] = field(default_factory=list)  # "line N: ..." for each bad row
+    lines: dict[str, int] = field(default_factory=dict)  # file base name -> its CSV line
 
     def hint_for(self, path: Path | str) -> PlanInfo | None:
         return self.plans.get(os.path.basename(str(path)))
+
+    def not_found(self, paths: list[Path]) -> list[str]:
+        """A line for each manifest row whose file is not among ``paths``."""
+        present = {os.path.basename(str(p)) for p in paths}
+        return [f"line {self.lines[name]}: {name} is not among the files given"
+                for name in self.plans if name not in present]
 
 
 def _decode(raw: bytes) -> str:
@@ -66,11 +75,15 @@ def _add_row(manifest: Manifest, line_no: int, row: dict[str, str]) -> None:
     try:
         start, end = _year(row.get("period_start")), _year(row.get("period_end"))
         plan = PlanInfo(trust=row.get("trust") or None, period_start=start, period_end=end)
-    except ValueError as exc:
-        reason = str(exc).splitlines()[-1] if "\n" in str(exc) else str(exc)
+    except ValidationError as exc:
+        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
         manifest.problems.append(f"line {line_no}: {name}: {reason}")
         return
+    except ValueError as exc:
+        manifest.problems.append(f"line {line_no}: {name}: {exc}")
+        return
     manifest.plans[name] = plan
+    manifest.lines[name] = line_no
 
 
 def _year(value: str | None) -> int | None:

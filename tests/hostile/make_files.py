@@ -145,6 +145,8 @@ def awkward_names(folder: Path) -> list[Path]:
     for name in names:
         paths.append(folder / name)
         shutil.copyfile(GOOD_DOCX, paths[-1])
+        with zipfile.ZipFile(paths[-1], "a") as archive:
+            archive.comment = name.encode()  # distinct bytes: not skipped as a duplicate
     return paths
 
 
