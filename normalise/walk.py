@@ -83,9 +83,7 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
 
 
 def _walk_each(tables: list[Table], state: WalkState) -> None:
-    for table in tables:
-        if table.nested:
-            continue
+    for table in tables:  # nested tables too: a layout table may wrap the real plan
         if state.mapping is not None and table.n_cols != state.mapping_cols:
             state.mapping = None
         records = keyvalue_actions(table, state.carry)
