@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,6 +42,7 @@ from wres.extractors.pdf_text import PlacedBlock, mark_furniture
 from wres.extractors.stitch import stitch_blocks
 
 SNIFF_BYTES = 1024
+REPAIR_TIMEOUT_S = 30
 EOF_WINDOW = 4096
 SCANNED_MESSAGE = "no text layer: the pages are images; try --ocr"
 
@@ -55,6 +58,39 @@ def extract_pdf(path: Path, *, ocr: bool = False, max_pages: int | None = None,
     encrypted, no text layer (unless ``ocr``), or more pages than ``max_pages``."""
     path = Path(path)
     check_pdf_signature(path)
+    try:
+        return _extract_checked(path, ocr, max_pages, use_camelot)
+    except DamagedDocumentError as damaged:
+        with tempfile.TemporaryDirectory(prefix="wres-repair-") as tmp:
+            repaired = repair_copy(path, Path(tmp) / path.name)
+            if repaired is None:
+                raise
+            try:
+                document = _extract_checked(repaired, ocr, max_pages, use_camelot)
+            except BadInputError:
+                raise damaged from None
+        document.path = str(path)
+        document.warnings.append("the PDF was damaged; it was read from a copy qpdf repaired")
+        return document
+
+
+def repair_copy(path: Path, target: Path) -> Path | None:
+    """A copy that qpdf rebuilt (cross-reference table, object streams), or None when qpdf
+    is not installed or cannot repair it either. Cheap: seconds at most, bounded."""
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        return None
+    try:
+        done = subprocess.run([qpdf, "--no-warn", str(path), str(target)], capture_output=True,
+                              timeout=REPAIR_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    # exit 3 means "repaired, with warnings": the useful case
+    return target if done.returncode in (0, 3) and target.exists() else None
+
+
+def _extract_checked(path: Path, ocr: bool, max_pages: int | None,
+                     use_camelot: bool) -> ExtractedDocument:
     with open_pdf(path) as pdf, translate_pdf_errors(path):
         count = len(pdf.pages)
         if max_pages is not None and count > max_pages:

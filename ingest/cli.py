@@ -42,20 +42,41 @@ def tables(
         fail(f"{file.name}: {exc}", 1)
     except FileNotFoundError:
         fail(f"{file}: no such file", 1)
+    mappings = _column_mappings(document)
     if as_json:
-        print(json.dumps(document.to_dict(), indent=1, ensure_ascii=False))
+        print(json.dumps({**document.to_dict(), "mappings": mappings}, indent=1,
+                         ensure_ascii=False))
         return
     view = RichTable(title=f"{file.name}: {len(document.tables)} tables, "
                            f"{document.pages or '-'} pages")
-    for column in ("#", "pages", "engine", "rows x cols", "first rows"):
+    for column in ("#", "pages", "engine", "rows x cols", "first rows", "columns read as"):
         view.add_column(column, overflow="fold")
     for table in document.tables:
         first = " | ".join(" / ".join(c.text[:30] for c in row.cells if c.text)
                            for row in table.rows[:2])
         pages = ",".join(str(p) for p in table.pages) or "-"
         view.add_row(str(table.index), pages, table.engine,
-                     f"{len(table.rows)} x {table.n_cols}", first[:160])
+                     f"{len(table.rows)} x {table.n_cols}", first[:160],
+                     _mapping_text(mappings.get(table.index)))
     out.print(view)
+
+
+def _column_mappings(document) -> dict[int, dict]:
+    """How the normaliser read each table's columns, with its confidence (the last header
+    found in a table wins)."""
+    from wres.normalise.walk import walk_tables
+
+    return {m["table"]: m for m in walk_tables(document.tables).mappings}
+
+
+def _mapping_text(mapping: dict | None) -> str:
+    if mapping is None:
+        return "not an action table"
+    columns = mapping["columns"]
+    if isinstance(columns, str):
+        return columns
+    named = "; ".join(f"{header[:24]} -> {field}" for header, field in columns.items())
+    return f"{named} ({mapping['confidence']:.0%})"
 
 
 @app.command("extract")

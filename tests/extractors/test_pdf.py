@@ -34,7 +34,7 @@ from wres.errors import (
     ScannedDocumentError,
 )
 from wres.extractors import pdf_page
-from wres.extractors.pdf import extract_pdf
+from wres.extractors.pdf import extract_pdf, repair_copy
 from wres.extractors.pdf_layout import PageTable
 from wres.extractors.stitch import FURNITURE_STYLE
 
@@ -340,3 +340,16 @@ def test_words_broken_at_a_column_edge_are_joined_only_when_they_make_a_word():
     assert join_lines(wrapped, 100.0) == "mitigated/identified/understood\nand acted upon"
     short = [TextLine("Responsibilit", 80.0, 5.0), TextLine("y for action", 60.0, 5.0)]
     assert join_lines(short, 100.0) == "Responsibilit\ny for action"  # room was left
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
+def test_qpdf_repairs_a_broken_cross_reference_table(tmp_path):
+    data = (DOCS / "northamptonshire-healthcare-2016-17.pdf").read_bytes()
+    cut = data.rfind(b"startxref")
+    broken = re.sub(rb"\d{10} 00000 n", b"0000000001 00000 n",
+                    data[:cut] + b"startxref\n99999999\n%%EOF\n")
+    (tmp_path / "broken.pdf").write_bytes(broken)
+    repaired = repair_copy(tmp_path / "broken.pdf", tmp_path / "repaired.pdf")
+    assert repaired is not None
+    document = extract_pdf(repaired)
+    assert [len(t.rows) for t in document.tables] == [27]  # 20 items, 6 banners, header

@@ -36,3 +36,17 @@ def test_schema_command_prints_the_record_fields():
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0
     assert '"due_date"' in result.output and '"owners"' in result.output
+
+
+def test_tables_json_records_each_tables_column_mapping_and_confidence():
+    import json
+
+    from tests.conftest import DOCS
+
+    result = CliRunner().invoke(app, ["tables", str(DOCS / "united-lincolnshire-2021-23.docx"),
+                                      "--json"])
+    assert result.exit_code == 0
+    mapping = json.loads(result.output)["mappings"]["0"]
+    assert mapping["columns"]["Action"] == "action"
+    assert mapping["columns"]["Responsible Lead"] == "owner"
+    assert 0.9 <= mapping["confidence"] <= 1.0
