@@ -127,8 +127,9 @@ class Processed:
 
 def process_job(job: Job, options: BatchOptions) -> Processed:
     """Extract and normalise one file (runs in a worker); a defect of ours is recorded."""
-    from wres.ingest.pipeline import process_file
+    from wres.ingest.pipeline import process_file, warm_up
 
+    warm_up()  # once per worker, before the first child is forked from it
     started = time.perf_counter()
     args = (job.path, job.hint)
     kwargs = {"engine": options.engine, "ocr": options.ocr, "max_pages": options.max_pages}

@@ -7,12 +7,27 @@ the bad ones; each failure becomes one ``FileIssue`` with a readable message.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from wres.errors import BadInputError
 from wres.extractors.registry import extract
 from wres.normalise.document import normalise_document
 from wres.schema import DocumentResult, FileIssue, PlanInfo
+
+
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Build the lazily loaded language data now: the spaCy lemmatizer, the theme matchers
+    and the English word list. A batch worker calls this once before it forks a child per
+    document, so each child inherits them instead of spending a second building its own."""
+    from wres.extractors.pdf_words import english_words
+    from wres.normalise.lemmas import lemma
+    from wres.normalise.themes import assign_themes
+
+    lemma("measures")
+    assign_themes("reverse mentoring for board members")
+    english_words()
 
 
 def sha256_of(path: Path) -> str:
