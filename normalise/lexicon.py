@@ -24,7 +24,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "focus area", "strand", "area of focus", "key area", "work stream"),
     "indicator": ("wres indicator", "indicator", "wres metric", "metric", "wres standard",
                   "wres indicators", "indicator number", "related indicator", "wres ref"),
-    "objective": ("objective", "aim", "goal", "what we want to achieve", "priority",
+    "objective": ("objective", "aim", "goal", "what we want to achieve",
                   "strategic objective", "objective description", "ambition", "intent",
                   "what do we want to achieve", "aim objective"),
     "issue": ("issue", "gap", "problem", "issue identified", "what is the issue", "finding",
@@ -52,7 +52,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "success criterion", "how will we measure", "monitoring", "how will we know",
                 "target", "metric of success", "success indicator", "kpi and timeline",
                 "measurable outcome", "how success will be measure", "evidence of success",
-                "evidence of impact", "how will success be measure"),
+                "evidence of impact", "how will success be measure", "key performance indicator",
+                "performance indicator", "outcome measure", "kpi measure"),
     "owner": ("lead", "owner", "by who", "by whom", "responsible", "responsibility",
               "responsible person", "responsible lead", "lead officer", "who", "action owner",
               "responsibility for action", "lead person", "lead responsible", "named lead",
@@ -77,7 +78,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "context": ("what s already in place", "already in place", "what be already in place",
                 "current practice", "what we have do", "what we do now", "baseline"),
     "ignore": ("review date", "date add", "date of review", "last review", "date close",
-               "date raise", "date open", "update date"),
+               "date raise", "date open", "update date", "date for review", "priority",
+               "priority level", "resource", "resources require", "cost", "budget"),
 }
 
 FIELDS = tuple(SYNONYMS)
