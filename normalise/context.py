@@ -16,7 +16,8 @@ GROUPING = ("section", "indicator", "objective", "issue")
 _BARE_NUMBER = re.compile(r"^\s*[1-9]\.?\s*$")
 _NO_INDICATOR = re.compile(r"^\s*(?:n/?a|all|none|various|-|tbc)\.?\s*$", re.IGNORECASE)
 _NUMBERED_LABEL = re.compile(
-    r"^((?:priority|theme|area|section|goal|aim|workstream|domain|objective|part|strand)"
+    r"^((?:priority|theme|area|section|goal|aim|workstream|domain|objective|part|strand|"
+    r"(?:wres\s+)?(?:indicator|metric|standard))"
     r"\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\b\.?)\s*[:.\-\u2013]\s*(\S.*)$", re.IGNORECASE)
 _BANNER_PREFIX = re.compile(r"^(.{12,}?):\s+(\S.*)$", re.DOTALL)
 
@@ -120,6 +121,12 @@ def _banner_parts(text: str) -> tuple[str | None, str]:
     if match and len(match.group(2)) >= 3:
         return match.group(1), match.group(2).strip()
     return None, flat
+
+
+def indicator_of_heading(text: str) -> int | None:
+    """The one WRES indicator a heading names ("Indicator 4: Access to training")."""
+    found = parse_indicators(text.split("\n", 1)[0])
+    return found[0] if len(found) == 1 else None
 
 
 def section_from_heading(text: str) -> str:

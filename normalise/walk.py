@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from wres.extractors.model import Cell, Table
-from wres.normalise.context import GROUPING, Carry, section_from_heading
+from wres.normalise.context import GROUPING, Carry, indicator_of_heading, section_from_heading
 from wres.normalise.headers import (
     ColumnMap,
     header_map,
@@ -80,6 +80,8 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
         if heading and (not action.context.get("section")
                         or action.context.get("section_is_indicator")):
             action.context["section"] = section_from_heading(heading)
+        if heading and action.context.get("indicator") is None:
+            action.context["indicator"] = indicator_of_heading(heading)
 
 
 def _walk_each(tables: list[Table], state: WalkState) -> None:
