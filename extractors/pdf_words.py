@@ -48,6 +48,8 @@ def english_words() -> frozenset[str] | None:
 
 def is_broken_word(before: str, after: str) -> bool:
     """Do the last letters of ``before`` and the first of ``after`` make one word?"""
+    if re.search(r"\d$", before) and re.match(r"\d", after):
+        return True  # "31/10/202" + "2": a number or date wrapped at the column's edge
     head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
     if head is None or tail is None:
         return False

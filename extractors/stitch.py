@@ -237,9 +237,12 @@ def is_page_cut_fragment(first: Table, second: Table) -> bool:
         return False
     if all(cell.bbox and cell.text_bbox for cell in targets):
         reaching = text_reaches_bottom(targets, owners)
-        short = sum(1 for reaches, target, cell in zip(reaching, targets, carried, strict=True)
-                    if not reaches and not clearly_continues(target.text, cell.text))
-        return short <= (len(targets) - 1) // 3
+        short = [(target, cell) for reaches, target, cell in zip(reaching, targets, carried,
+                                                                  strict=True)
+                 if not reaches and not clearly_continues(target.text, cell.text)]
+        if any(_starts_new_item(cell.text) for _, cell in short):
+            return False  # a cell that ended early above and starts afresh below: a new row
+        return len(short) <= (len(targets) - 1) // 3
     if first_cell_has_text:
         return True
     return _text_says_continued(first, len(first.rows) - 1, _column_texts(second, 0), owners)
@@ -252,6 +255,20 @@ def _label_after_label(before: str, after: str) -> bool:
         words = text.split()
         return 0 < len(words) <= 4 and "\n" not in text.strip() and text.strip()[0].isupper()
     return label(before) and label(after) and not clearly_continues(before, after)
+
+
+_DATE_START = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-]+\d{2,4}\b|^q[1-4]\b",
+    re.IGNORECASE)
+
+
+def _starts_new_item(text: str) -> bool:
+    """A date, a number, a bullet: the start of another row's value, never the rest of a
+    sentence ("March 2024" above, "Jan 2024" below)."""
+    stripped = text.lstrip()
+    first = stripped[:1]
+    return bool(first) and (first.isdigit() or first in "\u2022*-\u25aa\u25cf"
+                            or bool(_DATE_START.match(stripped)))
 
 
 def clearly_continues(before: str, after: str) -> bool:
@@ -322,23 +339,37 @@ def _join_fragment(first: Table, part: Table) -> None:
 def _continue_text(before: str, after: str) -> str:
     """A cell's text that a page break cut goes on mid-paragraph (a space) unless the part
     before ended a sentence (a new paragraph may start there)."""
-    if not before:
-        return after
+    if not before or not after:
+        return before or after
     return f"{before}\n{after}" if before.rstrip().endswith((".", ":", ";", "!", "?")) \
         else f"{before} {after}"
 
 
 def _extend_merged_cells(first: Table, row: Row) -> None:
-    """Empty leading cells of the new page's first row that continue a merged cell of the
-    previous page become part of that cell."""
+    """Leading cells of the new page's first row that continue a merged cell of the
+    previous page become part of that cell: empty ones, and ones whose text goes on with
+    the merged cell's cut sentence ("... harassment or" / "discrimination from ...")."""
     owners = last_row_owners(first)
     for cell in list(row.cells):
-        if cell.text:
-            break
         owner = owners[cell.col] if cell.col < len(owners) else None
+        if cell.text and not _goes_on_merged(owner, cell):
+            break
         if owner is None or not owner.text or owner.col != cell.col:
             continue
-        if owner.col_span != cell.col_span or (owner.row_span == 1 and cell.row_span == 1):
+        single = owner.row_span == 1 and cell.row_span == 1
+        if owner.col_span != cell.col_span or (single and not cell.text):
             continue
+        owner.text = _continue_text(owner.text, cell.text)
         owner.row_span += cell.row_span
         row.cells.remove(cell)
+
+
+def _goes_on_merged(owner: Cell | None, cell: Cell) -> bool:
+    """A merged cell cut by the page break: its text breaks off mid-phrase or the next
+    page's text starts in lower case."""
+    if owner is None or owner.col != cell.col or owner.col_span != cell.col_span:
+        return False
+    if owner.row_span > 1 or cell.row_span > 1:
+        return clearly_continues(owner.text, cell.text)
+    # one row on each side of the break: only a sentence that plainly goes on
+    return cell.text.lstrip()[:1].islower() and not owner.text.rstrip().endswith((".", "!", "?"))

@@ -99,6 +99,8 @@ def _modal_may(word: str) -> bool:
 def _day_month_year(m: re.Match[str], plan: Plan) -> dt.date | None:
     if _modal_may(m["month"]):
         return None
+    if _COUNTED_BEFORE.search(m.string[:m.start()]):
+        return _month_of(m, plan)  # "cohort 2 March 2023": 2 counts cohorts, not days
     month = MONTHS[m["month"].lower()]
     year = _century(m["year"]) if m["year"] else year_for_month(month, plan)
     if year is None:
@@ -108,6 +110,18 @@ def _day_month_year(m: re.Match[str], plan: Plan) -> dt.date | None:
     if last is None:
         return None
     return dt.date(year, month, day) if 1 <= day <= last.day else last
+
+
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:cohort|phase|wave|stage|group|round|tranche|part|year|step|session|module|"
+    r"workshop|level|band|no\.?|number)\s*$", re.IGNORECASE)
+
+
+def _month_of(m: re.Match[str], plan: Plan) -> dt.date | None:
+    """The month of a day-month-year match whose "day" was something else: its last day."""
+    month = MONTHS[m["month"].lower()]
+    year = _century(m["year"]) if m["year"] else year_for_month(month, plan)
+    return _last_day(year, month) if year is not None else None
 
 
 def _quarter_fy(m: re.Match[str], plan: Plan) -> dt.date | None:

@@ -30,10 +30,10 @@ ROLE_HEADS = frozenset(
     committee committees chief executive executives partner partners practitioner
     practitioners advisor advisors adviser advisers guardian guardians champion champions
     member members side convener convenor coordinator co-ordinator administrator consultant
-    consultants specialist specialists sponsor sponsors directorate directorates department
-    departments representative representatives rep reps ambassador ambassadors steward
+    consultants specialist specialists sponsor sponsors
+    representative representatives rep reps ambassador ambassadors steward
     stewards nurse nurses matron secretary president ceo coo cfo cpo deputy colleagues staff
-    panel panels forum forums council function service services unit units governor governors
+    panel panels forum forums council governor governors
     analyst analysts facilitator facilitators mentor mentors trainer trainers
     """.split()  # noqa: SIM905 - a word list reads better as text
 )

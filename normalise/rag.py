@@ -46,7 +46,7 @@ _KEY_ENTRY_RE = re.compile(
 _LABEL_BEFORE_RE = re.compile(r"(?:\brag\b|\bstatus\b|\brating\b)[\s:=\-–—()]*$", re.IGNORECASE)
 _LETTERS_ONLY_RE = re.compile(r"^[\s(]*(?:rag\s*[:=\-]?\s*)?([RAGB](?:\s*[/\\\-–,&]\s*[RAGB])*)"
                               r"[\s).]*$", re.IGNORECASE)
-_SHORT_STATUS_WORDS = 6
+_SHORT_STATUS_WORDS = 4
 
 # Progress phrases in the order they are tried: negatives before the words they contain.
 STATUS_CLASSES: list[tuple[str, re.Pattern[str]]] = [
@@ -140,10 +140,20 @@ def _complete_means_blue(key: dict[str, str]) -> bool:
     return any(colour == "blue" and status_class(p) == "complete" for p, colour in key.items())
 
 
+_DATE_WORD = re.compile(
+    r"^(?:(?:19|20)\d\d|\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|"
+    r"oct\w*|nov\w*|dec\w*|q[1-4])$")
+
+
+def _label_words(folded: str) -> int:
+    """Words of a status, leaving out dates ("Completed March 2023" is one word)."""
+    return sum(1 for word in folded.split() if not _DATE_WORD.match(word) and word != "-")
+
+
 def _phrase_rating(text: str, key: dict[str, str]) -> str | None:
     folded = _fold(re.sub(r"[^\w\s/-]", " ", text))
-    if len(folded.split()) > _SHORT_STATUS_WORDS:
-        return None
+    if _label_words(folded) > _SHORT_STATUS_WORDS:
+        return None  # a progress sentence ("Four workshops delivered to 96 managers")
     for phrase in sorted(key, key=len, reverse=True):
         if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
             return key[phrase]

@@ -34,6 +34,8 @@ MAX_LABEL_WORDS = 6
 STRONG_HEADER = 0.95
 MIN_LABEL_VALUE_WORDS = 3
 MAX_HEADING_WORDS = 14
+MAX_INDICATOR_HEADING_WORDS = 45
+_INDICATOR_LABEL = re.compile(r"^\s*(?:wres\s+)?(?:indicator|metric)s?\s*\d", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -55,9 +57,13 @@ def walk_tables(tables: list[Table]) -> WalkState:
 
 
 def _heading_of(lines: list[str]) -> str | None:
-    """The last short line above a table that reads as a heading, not a sentence."""
+    """The last short line above a table that reads as a heading, not a sentence (an
+    "Indicator N: ..." line is a heading however long the indicator's official wording)."""
     for line in reversed(lines):
         words = line.split()
+        if indicator_of_heading(line) is not None and _INDICATOR_LABEL.match(line) \
+                and len(words) <= MAX_INDICATOR_HEADING_WORDS:
+            return line.strip()
         if 0 < len(words) <= MAX_HEADING_WORDS and not line.rstrip().endswith((".", ",")):
             return line.strip()
     return None

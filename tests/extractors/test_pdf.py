@@ -163,8 +163,9 @@ def merge_down_length(rows: list[list[dict]], r: int, col: int) -> int:
 def fold(text: str) -> str:
     """White space folded; a hyphen and any space after it dropped. LibreOffice breaks
     lines after the hyphen of "on-going", and model.clean_text joins such a break as if the
-    hyphen were a soft one ("ongoing"), so hyphens are compared loosely."""
-    return re.sub(r"-\s*", "", " ".join(text.split()))
+    hyphen were a soft one ("ongoing"), so hyphens are compared loosely; a line wrapped
+    after a slash ("Timescale/" + "Deadline") reads the same with or without a space."""
+    return re.sub(r"([-/])\s*", r"\1", " ".join(text.split())).replace("-", "")
 
 
 def load_spec_pdf(spec_path: Path, suffix: str = ""):

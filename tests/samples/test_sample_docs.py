@@ -121,7 +121,9 @@ def test_ruled_pdf_repeats_header_on_last_page(name: str) -> None:
         if len(pdf.pages) < 2:
             pytest.skip("a one-page PDF")
         last = pdf.pages[-1]
-        assert words(header) <= words(last.extract_text() or "")
+        # white space folded away: a narrow column may break a header word ("Completio/n")
+        squashed = "".join((last.extract_text() or "").split())
+        assert all(word in squashed for word in words(header))
         assert last.rects or last.lines, "ruled table expected"
 
 
