@@ -24,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -44,12 +43,12 @@ def theme_names() -> list[str]:
     return [theme["name"] for theme in load_taxonomy()]
 
 
-@lru_cache(maxsize=1)
 def _lemmatizing_pipeline() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
+    """The project's one spaCy pipeline (lemmas.py): cues and texts go through the same one,
+    so a cue always matches itself."""
+    from wres.normalise.lemmas import nlp
+
+    return nlp()
 
 
 @lru_cache(maxsize=1)
