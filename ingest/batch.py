@@ -132,25 +132,29 @@ def process_job(job: Job, options: BatchOptions) -> Processed:
     warm_up()  # once per worker, before the first child is forked from it
     started = time.perf_counter()
     args = (job.path, job.hint)
-    kwargs = {"engine": options.engine, "ocr": options.ocr, "max_pages": options.max_pages}
+    kwargs = {"engine": options.engine, "ocr": options.ocr, "max_pages": options.max_pages,
+              "sha256": job.sha256}
     try:
         if options.limits is None:
             result = process_file(*args, **kwargs)
         else:  # in a child of this worker that is ended when it breaks a limit
             result = run_limited(_process_file_kw, (args, kwargs), options.limits)
     except ResourceLimitError as exc:
-        result = DocumentResult(source_file=job.path.name, path=str(job.path),
-                                format=job.path.suffix.lower().lstrip("."))
-        result.issues.append(FileIssue(file=job.path.name, stage="extract", kind=exc.kind,
-                                       message=str(exc)))
+        result = _failed(job, exc.kind, str(exc))
     except Exception as exc:  # one broken file must not stop the batch
         what = str(exc) if isinstance(exc, InternalError) else f"{type(exc).__name__}: {exc}"
-        result = DocumentResult(source_file=job.path.name, path=str(job.path),
-                                format=job.path.suffix.lower().lstrip("."))
-        result.issues.append(FileIssue(file=job.path.name, stage="extract", kind=INTERNAL_KIND,
-                                       message=f"internal error: {what}"))
+        result = _failed(job, INTERNAL_KIND, f"internal error: {what}")
     result.sha256 = result.sha256 or job.sha256
     return Processed(result, time.perf_counter() - started, os.getpid(), _peak_rss_mb())
+
+
+def _failed(job: Job, kind: str, message: str) -> DocumentResult:
+    """The result of a file whose processing never returned one of its own."""
+    result = DocumentResult(source_file=job.path.name, path=str(job.path),
+                            format=job.path.suffix.lower().lstrip("."))
+    result.issues.append(FileIssue(file=job.path.name, stage="extract", kind=kind,
+                                   message=message))
+    return result
 
 
 def _process_file_kw(args: tuple, kwargs: dict) -> DocumentResult:

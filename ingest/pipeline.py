@@ -61,14 +61,16 @@ def _extract_issue(name: str, exc: BaseException) -> FileIssue:
 
 
 def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "auto",
-                 ocr: bool = False, max_pages: int | None = None) -> DocumentResult:
-    """Extract and normalise one file; bad input is recorded as an issue, not raised."""
+                 ocr: bool = False, max_pages: int | None = None,
+                 sha256: str | None = None) -> DocumentResult:
+    """Extract and normalise one file; bad input is recorded as an issue, not raised.
+    ``sha256`` is the file's hash when the caller (the batch) has already taken it."""
     path = Path(path)
     result = DocumentResult(source_file=path.name, path=str(path),
                             format=path.suffix.lower().lstrip("."))
     try:
         result.size = path.stat().st_size
-        result.sha256 = sha256_of(path)
+        result.sha256 = sha256 or sha256_of(path)
         document = extract(path, engine=engine, ocr=ocr, max_pages=max_pages)
     except Exception as exc:  # noqa: BLE001 - one line per file, never a stopped batch
         result.issues.append(_extract_issue(path.name, exc))

@@ -39,7 +39,7 @@ def clean_ref(text: str | None) -> str | None:
 def rag_of(raw: RawAction) -> str | None:
     """A RAG word in the rating or status cell first, then those cells' shading, then any
     saturated RAG shading on the row (SPEC.md: word, else colour)."""
-    key = rag_key_from_text(raw.status_header) if raw.status_header else {}
+    key = rag_key_from_text(raw.rag_key_text) if raw.rag_key_text else {}
     for name in ("rag", "status"):
         found = rag_from_text(raw.values.get(name), key)
         if found:

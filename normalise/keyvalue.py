@@ -76,5 +76,5 @@ def _raw(values: dict[str, str], table: Table, row: int, carry: Carry) -> RawAct
     return RawAction(
         values={k: v for k, v in values.items() if k not in ("context", "ignore")},
         fills={}, row_fills=[], page=page, table=table.index, row=row,
-        context=context_values(carry), status_header="\n".join(table.context),
+        context=context_values(carry), rag_key_text="\n".join(table.context),
     )

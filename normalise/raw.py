@@ -21,7 +21,7 @@ class RawAction:
     page: int | None
     table: int
     row: int
-    status_header: str = ""
+    rag_key_text: str = ""  # header cells and text above the table: may hold a RAG key
 
 
 def context_values(carry: Carry) -> dict[str, object]:

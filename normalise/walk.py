@@ -117,8 +117,9 @@ def walk_table(table: Table, state: WalkState) -> None:
             _use_header(header, table, texts[r + 1:], state)
             continue
         starting = [c for c in row.cells if c.text.strip()]
-        if starting and _label_of(starting) is not None:
-            _label_row(starting, state.carry)
+        label = _label_of(starting) if starting else None
+        if label is not None:
+            _label_row(starting, label, state.carry)
             continue
         if not starting or state.mapping is None:
             continue
@@ -214,11 +215,9 @@ def _label_of(starting: list[Cell]) -> tuple[str, int] | None:
     return None
 
 
-def _label_row(starting: list[Cell], carry: Carry) -> None:
-    label = _label_of(starting)
-    if label is not None:
-        name, at = label
-        carry.read_label_row(name, "\n".join(c.text for c in starting[at + 1:]).strip())
+def _label_row(starting: list[Cell], label: tuple[str, int], carry: Carry) -> None:
+    name, at = label
+    carry.read_label_row(name, "\n".join(c.text for c in starting[at + 1:]).strip())
 
 
 def _action(table: Table, r: int, cells: list[Cell | None], state: WalkState) -> RawAction:
@@ -241,7 +240,7 @@ def _action(table: Table, r: int, cells: list[Cell | None], state: WalkState) ->
         values=values, fills=fills, page=table.rows[r].page, table=table.index, row=r,
         row_fills=[c.fill for c in cells if c is not None and c.fill and c.row == r],
         context=context_values(carry),
-        status_header=mapping.key_text,
+        rag_key_text=mapping.key_text,
     )
 
 
