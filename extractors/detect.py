@@ -17,13 +17,12 @@ EXTENSIONS = {".pdf": PDF, ".docx": DOCX, ".docm": DOCX, ".dotx": DOCX, ".doc": 
               ".odt": ODT, ".rtf": RTF}
 SUPPORTED_SUFFIXES = frozenset(EXTENSIONS)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+HEAD_BYTES = 2048
 
 
-def sniff(path: Path) -> str:
-    """The format the bytes hold ("pdf", "docx", "doc", "odt", "rtf", "zip", "html",
-    "text", "binary", "empty")."""
-    with open(path, "rb") as handle:
-        head = handle.read(2048)
+def sniff(path: Path, head: bytes) -> str:
+    """The format the first bytes hold: "pdf", "docx", "doc", "odt", "rtf", "zip" (another
+    zip), "empty" or "other"."""
     if not head:
         return "empty"
     if b"%PDF-" in head[:1024]:
@@ -34,7 +33,7 @@ def sniff(path: Path) -> str:
         return RTF
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
-    return _sniff_text(head)
+    return "other"
 
 
 def _sniff_zip(path: Path) -> str:
@@ -52,21 +51,38 @@ def _sniff_zip(path: Path) -> str:
     return "zip"
 
 
-def _sniff_text(head: bytes) -> str:
-    lowered = head.lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html")):
-        return "html"
+_SIGNATURES = [
+    (b"PK\x03\x04", "a ZIP container (a Word .docx, Excel .xlsx or other Office file)"),
+    (_OLE_MAGIC, "an old Office file (Word .doc or Excel .xls)"),
+    (b"{\\rtf", "a Rich Text Format (.rtf) document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+]
+
+
+def describe_bytes(head: bytes) -> str:
+    """A reader's description of what a file's first bytes hold."""
+    for signature, name in _SIGNATURES:
+        if head.startswith(signature):
+            return name
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:512]:
+        return "an HTML page (perhaps a web page saved instead of the plan)"
+    if text.startswith(b"<?xml") or text.startswith(b"<"):
+        return "XML or markup text"
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return "binary"
-    return "text"
+        return "binary data of an unknown kind"
+    return "plain text"
 
 
-_DESCRIBE = {"html": "an HTML page", "text": "plain text", "binary": "unrecognised binary data",
-             "zip": "a zip archive that is not a Word document", DOC: "a legacy Word .doc file",
-             RTF: "an RTF file", ODT: "an OpenDocument text file", PDF: "a PDF",
-             DOCX: "a Word .docx file"}
+_CLAIMED = {"zip": "a zip archive that is not a Word document", DOC: "a legacy Word .doc file",
+            RTF: "an RTF file", ODT: "an OpenDocument text file", PDF: "a PDF",
+            DOCX: "a Word .docx file"}
 
 
 def detect_format(path: Path) -> str:
@@ -74,13 +90,14 @@ def detect_format(path: Path) -> str:
     claimed = EXTENSIONS.get(path.suffix.lower())
     if claimed is None:
         raise UnsupportedFormatError(f"unsupported file type {path.suffix or '(none)'!r}")
-    found = sniff(path)
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    found = sniff(path, head)
     if found == "empty":
         raise EmptyDocumentError("the file is empty (0 bytes)")
     if found == claimed or (claimed == DOC and found == DOCX):
         return found
     if found in (PDF, DOCX, DOC, ODT, RTF):
         return found  # wrong extension, readable content: read what is there
-    raise MislabelledFileError(
-        f"named {path.suffix} but holds {_DESCRIBE.get(found, found)}, not {_DESCRIBE[claimed]}"
-    )
+    held = _CLAIMED.get(found) or describe_bytes(head)
+    raise MislabelledFileError(f"named {path.suffix} but holds {held}, not {_CLAIMED[claimed]}")

@@ -34,6 +34,7 @@ from wres.errors import (
     ResourceLimitError,
     ScannedDocumentError,
 )
+from wres.extractors.detect import describe_bytes
 from wres.extractors.model import ExtractedDocument, Table
 from wres.extractors.ocr import ocr_page_words, require_ocr_tools
 from wres.extractors.pdf_layout import PageTable
@@ -206,35 +207,6 @@ def check_pdf_signature(path: Path) -> None:
     if b"%%EOF" not in tail:
         raise DamagedDocumentError(
             "damaged PDF: the file is truncated (no end-of-file marker)")
-
-
-_SIGNATURES = [
-    (b"PK\x03\x04", "a ZIP container (a Word .docx, Excel .xlsx or other Office file)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (Word .doc or Excel .xls)"),
-    (b"{\\rtf", "a Rich Text Format (.rtf) document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-]
-
-
-def describe_bytes(head: bytes) -> str:
-    """A reader's description of what a file's first bytes hold."""
-    for signature, name in _SIGNATURES:
-        if head.startswith(signature):
-            return name
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:512]:
-        return "an HTML page (perhaps a web page saved instead of the plan)"
-    if text.startswith(b"<?xml") or text.startswith(b"<"):
-        return "XML or markup text"
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return "binary data of an unknown kind"
-    return "plain text"
 
 
 @contextmanager
