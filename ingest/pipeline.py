@@ -75,8 +75,8 @@ def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "aut
     except Exception as exc:  # noqa: BLE001 - one line per file, never a stopped batch
         result.issues.append(_extract_issue(path.name, exc))
         return result
-    result.format, result.pages, result.engines = document.format, document.pages, \
-        sorted({t.engine for t in document.tables} | set(document.engines))
+    result.format, result.pages = document.format, document.pages
+    result.engines = list(document.engines)  # every extractor records its table engines
     try:
         normalised = normalise_document(document, path.name, hint)
     except Exception as exc:  # noqa: BLE001 - a defect of ours must not stop the batch
