@@ -2,7 +2,9 @@
 
 Why lookup tables: no trained English pipeline is on PyPI here, and a header or a theme cue
 only needs "measures" -> "measure", "timescales" -> "timescale", "mentors" -> "mentor".
-A trained pipeline is used instead when one happens to be installed; nothing is downloaded.
+The pipeline is built the same way on every machine, whatever spaCy models happen to be
+installed: a trained model (``en_core_web_sm``) would change lemmas, and so the themes of an
+action, from one machine to the next. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -12,17 +14,14 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def nlp():
-    """The shared spaCy pipeline: en_core_web_sm if installed, else blank English with the
-    lookup lemmatizer (needs the spacy-lookups-data package, which is a dependency)."""
+    """The shared spaCy pipeline: always blank English with the lookup lemmatizer (its
+    tables come from the spacy-lookups-data package, a dependency), never a trained model."""
     import spacy
 
-    try:
-        return spacy.load("en_core_web_sm", exclude=["parser", "ner"])
-    except OSError:
-        pipeline = spacy.blank("en")
-        pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
-        pipeline.initialize()
-        return pipeline
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
+    pipeline.initialize()
+    return pipeline
 
 
 @lru_cache(maxsize=16384)
