@@ -80,8 +80,14 @@ def _convert(found, page_number: int, page_height: float, fills: Sequence[Fill],
     table = Table(rows=rows, n_cols=len(grid[0]), engine=engine, pages=[page_number])
     if not any(cell.text for row in rows for cell in row.cells):
         return None
-    x1, y1, x2, y2 = found._bbox
-    return PageTable(table=table, bbox=_top_down(x1, y1, x2, y2, page_height))
+    return PageTable(table=table, bbox=_top_down(*_outer_box(found), page_height))
+
+
+def _outer_box(found) -> tuple[float, float, float, float]:
+    """The table's outline in PDF space (x1, y1 bottom, x2, y2 top), from its public cell
+    grid: ``Table._bbox`` is private to camelot and changed between releases."""
+    top_left, bottom_right = found.cells[0][0], found.cells[-1][-1]
+    return top_left.x1, bottom_right.y1, bottom_right.x2, top_left.y2
 
 
 def tokens(texts: Sequence[str]) -> Counter:
