@@ -80,6 +80,8 @@ class IngestRun(Base):
     paths: Mapped[str | None] = mapped_column(Text)
     workers: Mapped[int | None] = mapped_column(Integer)
     tool_version: Mapped[str | None] = mapped_column(String(40))
+    # {"python": "3.11.7", "pdfplumber": "0.11.10", ...}: what read this run's documents
+    parser_versions: Mapped[dict | None] = mapped_column(JSON)
     files_seen: Mapped[int] = mapped_column(Integer, default=0)
     ingested: Mapped[int] = mapped_column(Integer, default=0)
     skipped: Mapped[int] = mapped_column(Integer, default=0)

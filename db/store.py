@@ -29,6 +29,7 @@ from wres.db.models import (
     utc_now,
 )
 from wres.schema import ActionRecord, DocumentResult
+from wres.versions import parser_versions
 
 INTERNAL_KIND = "internal"  # FileIssue.kind of a defect of ours: the file is retried later
 
@@ -173,7 +174,8 @@ def start_run(engine: Engine, paths: list[str], workers: int) -> int:
     with engine.begin() as connection:
         return connection.execute(insert(IngestRun).returning(IngestRun.id), {
             "started_at": utc_now(), "status": "running", "paths": "\n".join(paths),
-            "workers": workers, "tool_version": __version__, "files_seen": 0, "ingested": 0,
+            "workers": workers, "tool_version": __version__,
+            "parser_versions": parser_versions(), "files_seen": 0, "ingested": 0,
             "skipped": 0, "failed": 0, "actions_added": 0}).scalar_one()
 
 

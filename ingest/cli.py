@@ -20,6 +20,22 @@ from wres.schema import json_schema
 
 app = typer.Typer(help="Read NHS WRES action plans (PDF, Word) into canonical records.",
                   no_args_is_help=True, add_completion=False)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from wres.versions import version_text
+
+        print(version_text())
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="print the program and parser versions and stop"),
+) -> None:
+    """Read NHS WRES action plans (PDF, Word) into canonical records."""
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the canonical action record."""
@@ -126,6 +142,9 @@ def _register_commands() -> None:
     from wres.ingest import cli_report
 
     cli_report.register(app)
+    from wres.ingest import cli_runs
+
+    cli_runs.register(app)
     try:
         from wres.ingest import cli_db
     except ImportError:  # pragma: no cover - only while the database layer is absent
