@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, pool
 
 from wres.errors import BadInputError
+from wres.optional import require
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -52,6 +53,8 @@ def make_engine(target: str | Path | None = None, *, readonly: bool = False) -> 
     url = database_url(target)
     if url.startswith("sqlite"):
         return _sqlite_engine(url, readonly)
+    if url.startswith("postgresql"):
+        require("psycopg", "postgres", "a PostgreSQL database")
     if readonly and url.startswith("postgresql"):
         return create_engine(url, connect_args={
             "options": "-c default_transaction_read_only=on"})

@@ -17,6 +17,7 @@ import pandas as pd
 
 from wres.db.query import CANONICAL_FIELDS, Db, records
 from wres.errors import BadInputError
+from wres.optional import require
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
 BINARY_FORMATS = ("parquet", "xlsx")
@@ -39,6 +40,7 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
     frame = pd.DataFrame([r.model_dump() for r in found],
                          columns=list(CANONICAL_FIELDS))
     if fmt == "parquet":
+        require("pyarrow", "parquet", "Parquet export")
         frame.to_parquet(destination, index=False)
         return len(found)
     for name in LIST_FIELDS:

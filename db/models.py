@@ -52,7 +52,7 @@ def in_metadata(name: str | None, type_: str, _parent: object = None) -> bool:
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):

@@ -17,6 +17,7 @@ import typer
 
 from wres.errors import BadInputError
 from wres.ingest import cli_common as base
+from wres.optional import require
 
 T = TypeVar("T")
 DB_HELP = "SQLite file or SQLAlchemy URL (default: $WRES_DB or wres.db)"
@@ -79,6 +80,7 @@ def report(
 
         text = render_markdown(data, title=title)
     else:
+        _guarded(lambda: require("plotly", "report", "the HTML report"))
         from wres.ingest.report_html import render_html
 
         text = render_html(data, title=title, database=Path(db).name if db else "")
