@@ -64,6 +64,8 @@ class ActionRecord(BaseModel):
     status: str | None = None
     rag: Rag | None = None
     themes: list[str] = Field(default_factory=list)
+    # per theme, the words of the action (or "objective: ...", "similar: ...") that gave it
+    theme_evidence: dict[str, list[str]] = Field(default_factory=dict)
 
     @field_validator("action")
     @classmethod
