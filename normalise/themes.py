@@ -129,7 +129,10 @@ def _surviving(text: str, name: str, spans: list[Span]) -> list[str]:
     vetoes = [(m.start(), m.end()) for v in _regexes()[name][1] for m in v.finditer(text)]
     kept = [s for s in sorted(spans)
             if not any(s[0] < v_end and v_start < s[1] for v_start, v_end in vetoes)]
-    return list(dict.fromkeys(words for _, _, words in kept))
+    widest = [s for s in kept  # "diverse shortlists" says it all; "shortlists" adds nothing
+              if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
+                         for o in kept)]
+    return list(dict.fromkeys(words for _, _, words in widest))
 
 
 def _evidence_of_doc(doc: Doc) -> dict[str, list[str]]:
