@@ -114,7 +114,7 @@ def extract_command(
     if explain:
         from wres.ingest.cli_explain import print_explanations
 
-        print_explanations(rows, out if fmt == "table" else err)
+        print_explanations(rows, sys.stdout if fmt == "table" else sys.stderr)
 
 
 def _print_actions(records: list) -> None:

@@ -1,19 +1,19 @@
 """``wres extract --explain``: why each action got its themes.
 
-Why a separate listing: a theme that is wrong moves a trust in every heat map, so an analyst
-must be able to see the words that gave it and challenge them. Evidence read from the
-objective (where the action is terse) is marked "objective:", a theme given by the
-similarity fallback "similar:". Document text is printed as plain text through rich with
-every cell a ``rich.text.Text``, so a plan cannot inject console markup.
+Why a listing of its own: a theme that is wrong moves a trust in every heat map, so an
+analyst must be able to see the words that gave it and challenge them. Evidence read from
+the objective (where the action is terse) is marked "objective:", a theme given by the
+similarity fallback "similar:". Plain lines, not a rich table: they never wrap a word in
+two, grep well, and document text cannot act as console markup.
 """
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table as RichTable
-from rich.text import Text
+from typing import TextIO
 
 from wres.schema import ActionRecord
+
+ACTION_CHARS = 90
 
 
 def explanation_lines(record: ActionRecord) -> list[str]:
@@ -24,13 +24,19 @@ def explanation_lines(record: ActionRecord) -> list[str]:
             for theme in record.themes]
 
 
-def print_explanations(records: list[ActionRecord], console: Console) -> None:
-    """A table: file, ref, indicators, the action (shortened) and why each theme was given."""
-    view = RichTable(title=f"why these themes: {len(records)} actions")
-    for column in ("file", "ref", "indicators", "action", "themes <- words that gave them"):
-        view.add_column(column, overflow="fold")
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\r", " ").replace("\n", " ").split())
+
+
+def print_explanations(records: list[ActionRecord], stream: TextIO) -> None:
+    """Per action: where it is (file, ref, indicators), its text shortened, and one
+    indented line per theme with the words that gave it."""
+    print(f"why these themes: {len(records)} actions", file=stream)
     for record in records:
-        cells = (record.source_file, record.ref or "", ", ".join(map(str, record.indicators)),
-                 record.action[:70], "\n".join(explanation_lines(record)))
-        view.add_row(*(Text(cell) for cell in cells))
-    console.print(view)
+        where = [record.source_file, f"ref {record.ref}" if record.ref else None,
+                 f"indicators {', '.join(map(str, record.indicators))}"
+                 if record.indicators else None]
+        print(_one_line(" | ".join(part for part in where if part)), file=stream)
+        print(f"  action: {_one_line(record.action)[:ACTION_CHARS]}", file=stream)
+        for line in explanation_lines(record):
+            print(f"  {_one_line(line)}", file=stream)
