@@ -41,7 +41,7 @@ def content_lemmas(doc: Doc) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _theme_vectors() -> tuple[list[str], dict[str, float], list[dict[str, float]]]:
+def theme_vectors() -> tuple[list[str], dict[str, float], list[dict[str, float]]]:
     """Theme names, the idf of each lemma over the theme documents, and each theme's
     normalised TF-IDF vector."""
     from wres.normalise.lemmas import nlp
@@ -68,7 +68,7 @@ def _normalised(count: Counter[str], idf: dict[str, float]) -> dict[str, float]:
 def similar_theme(doc: Doc) -> tuple[str, list[str]] | None:
     """The theme whose description the text is most like, with the shared lemmas that
     weigh most, or None when no theme is close enough."""
-    names, idf, vectors = _theme_vectors()
+    names, idf, vectors = theme_vectors()
     query = _normalised(Counter(content_lemmas(doc)), idf)
     if not query:
         return None

@@ -185,6 +185,16 @@ def classify_many(items: list[tuple[str | None, str | None]]) -> list[ThemeResul
     return results
 
 
+def warm_up_themes() -> None:
+    """Build the matchers, patterns and similarity vectors now (a batch worker does this
+    once before forking, so each child inherits them)."""
+    from wres.normalise.theme_similarity import theme_vectors
+
+    _phrase_matcher()
+    _regexes()
+    theme_vectors()
+
+
 def classify(action: str | None, objective: str | None = None) -> ThemeResult:
     """Themes and evidence of one action (its objective read only where the action is terse)."""
     return classify_many([(action, objective)])[0]
