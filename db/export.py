@@ -21,7 +21,8 @@ from wres.optional import require
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
 BINARY_FORMATS = ("parquet", "xlsx")
-LIST_FIELDS = ("owners", "themes")
+LIST_FIELDS = ("owners", "themes", "indicators")
+MAPPING_FIELDS = ("theme_evidence",)  # per theme, its words: JSON text in a table cell
 LIST_SEPARATOR = "; "
 
 
@@ -39,13 +40,15 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
         return len(found)
     frame = pd.DataFrame([r.model_dump() for r in found],
                          columns=list(CANONICAL_FIELDS))
+    for name in MAPPING_FIELDS:
+        frame[name] = [json.dumps(value, ensure_ascii=False) for value in frame[name]]
     if fmt == "parquet":
         require("pyarrow", "parquet", "Parquet export")
         frame.to_parquet(destination, index=False)
         return len(found)
     for name in LIST_FIELDS:
         if name in frame:
-            frame[name] = [LIST_SEPARATOR.join(values) for values in frame[name]]
+            frame[name] = [LIST_SEPARATOR.join(map(str, values)) for values in frame[name]]
     if fmt == "csv":
         _write_text(frame.to_csv(index=False), destination)
     else:

@@ -1,4 +1,4 @@
-"""The database schema: trusts, documents, plans, actions, owners, themes, ingest runs.
+"""The database schema: trusts, documents, plans, actions, owners, themes, indicators, runs.
 
 Why this shape: a researcher asks questions across trusts and years, so a trust is one row
 that many plans point at; one file is one ``documents`` row (its path is its identity, so
@@ -171,6 +171,9 @@ class Action(Base):
         order_by="ActionOwner.position", cascade="all, delete-orphan", passive_deletes=True)
     theme_links: Mapped[list[ActionTheme]] = relationship(
         order_by="ActionTheme.position", cascade="all, delete-orphan", passive_deletes=True)
+    indicator_links: Mapped[list[ActionIndicator]] = relationship(
+        order_by="ActionIndicator.position", cascade="all, delete-orphan",
+        passive_deletes=True)
 
 
 class Owner(Base):
@@ -213,5 +216,18 @@ class ActionTheme(Base):
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"),
                                           index=True)
     position: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[list | None] = mapped_column(JSON)  # the words that gave the theme
 
     theme: Mapped[Theme] = relationship()
+
+
+class ActionIndicator(Base):
+    """Link of an action to one of the WRES indicators its plan ties it to (1-9)."""
+
+    __tablename__ = "action_indicators"
+    __table_args__ = (UniqueConstraint("action_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"))
+    indicator: Mapped[int] = mapped_column(Integer, index=True)
+    position: Mapped[int] = mapped_column(Integer)

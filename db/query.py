@@ -35,6 +35,7 @@ from wres.db.models import (
     FTS_TABLE,
     SEARCH_COLUMNS,
     Action,
+    ActionIndicator,
     ActionOwner,
     ActionTheme,
     Document,
@@ -162,7 +163,10 @@ def _category_query(by: str) -> Select:
         return (_actions_base(trust, Theme.name.label("category"))
                 .outerjoin(ActionTheme, ActionTheme.action_id == Action.id)
                 .outerjoin(Theme, Theme.id == ActionTheme.theme_id))
-    column = {"indicator": Action.indicator, "rag": Action.rag}.get(by)
+    if by == "indicator":  # an action tied to indicators 5 and 6 counts under both
+        return (_actions_base(trust, ActionIndicator.indicator.label("category"))
+                .outerjoin(ActionIndicator, ActionIndicator.action_id == Action.id))
+    column = {"rag": Action.rag}.get(by)
     if column is not None:
         return _actions_base(trust, column.label("category"))
     if by == "year":
@@ -193,7 +197,8 @@ def _category_order(by: str, categories: list[str]) -> list[str]:
 def compare(db: Db, by: str, *, trusts: list[str] | None = None) -> pd.DataFrame:
     """Trusts by category: how many actions each trust's plans have in each category.
 
-    ``by`` is theme (an action with two themes counts under both), indicator, rag, or
+    ``by`` is theme (an action with two themes counts under both), indicator (an action
+    tied to several indicators counts under each), rag, or
     year (the plan's period, "2021-2023"). Actions with no value count under "none".
     """
     frame = _frame(open_db(db), _trust_filter(_category_query(by), trusts))
@@ -249,9 +254,34 @@ def records(db: Db, *, query: str | None = None,
         rows = connection.execute(select_).mappings().all()
         owners = _names_by_action(connection, ActionOwner, Owner, "owner_id")
         themes = _names_by_action(connection, ActionTheme, Theme, "theme_id")
+        evidence = _theme_evidence(connection)
+        indicators = _indicators_by_action(connection)
     return [ActionRecord(**{k: v for k, v in row.items() if k != "id"},
-                         owners=owners.get(row["id"], []), themes=themes.get(row["id"], []))
+                         owners=owners.get(row["id"], []), themes=themes.get(row["id"], []),
+                         theme_evidence=evidence.get(row["id"], {}),
+                         indicators=indicators.get(row["id"], []))
             for row in rows]
+
+
+def _theme_evidence(connection: Connection) -> dict[int, dict[str, list[str]]]:
+    query = (select(ActionTheme.action_id, Theme.name, ActionTheme.evidence)
+             .join(Theme, Theme.id == ActionTheme.theme_id)
+             .where(ActionTheme.evidence.is_not(None))
+             .order_by(ActionTheme.action_id, ActionTheme.position))
+    found: dict[int, dict[str, list[str]]] = defaultdict(dict)
+    for action_id, name, words in connection.execute(query):
+        if words:
+            found[action_id][name] = list(words)
+    return found
+
+
+def _indicators_by_action(connection: Connection) -> dict[int, list[int]]:
+    query = (select(ActionIndicator.action_id, ActionIndicator.indicator)
+             .order_by(ActionIndicator.action_id, ActionIndicator.position))
+    found: dict[int, list[int]] = defaultdict(list)
+    for action_id, number in connection.execute(query):
+        found[action_id].append(number)
+    return found
 
 
 def _names_by_action(connection: Connection, link: type, named: type,

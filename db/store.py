@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from wres import __version__
 from wres.db.models import (
     Action,
+    ActionIndicator,
     ActionOwner,
     ActionTheme,
     Document,
@@ -99,6 +100,7 @@ def _delete_document(connection: Connection, path_key: str) -> None:
     actions = select(Action.id).where(Action.plan_id.in_(plans))
     connection.execute(delete(ActionOwner).where(ActionOwner.action_id.in_(actions)))
     connection.execute(delete(ActionTheme).where(ActionTheme.action_id.in_(actions)))
+    connection.execute(delete(ActionIndicator).where(ActionIndicator.action_id.in_(actions)))
     connection.execute(delete(Action).where(Action.plan_id.in_(plans)))
     connection.execute(delete(Plan).where(Plan.document_id == document_id))
     connection.execute(delete(Document).where(Document.id == document_id))
@@ -130,13 +132,17 @@ def _insert_actions(connection: Connection, plan_id: int, records: list[ActionRe
     owner_links = [{"action_id": action_id, "owner_id": owner_ids[name], "position": i}
                    for action_id, r in zip(ids, records, strict=True)
                    for i, name in enumerate(r.owners)]
-    theme_links = [{"action_id": action_id, "theme_id": theme_ids[name], "position": i}
+    theme_links = [{"action_id": action_id, "theme_id": theme_ids[name], "position": i,
+                    "evidence": r.theme_evidence.get(name)}
                    for action_id, r in zip(ids, records, strict=True)
                    for i, name in enumerate(r.themes)]
-    if owner_links:
-        connection.execute(insert(ActionOwner), owner_links)
-    if theme_links:
-        connection.execute(insert(ActionTheme), theme_links)
+    indicator_links = [{"action_id": action_id, "indicator": number, "position": i}
+                       for action_id, r in zip(ids, records, strict=True)
+                       for i, number in enumerate(r.indicators)]
+    for model, links in ((ActionOwner, owner_links), (ActionTheme, theme_links),
+                         (ActionIndicator, indicator_links)):
+        if links:
+            connection.execute(insert(model), links)
 
 
 def _action_row(plan_id: int, position: int, record: ActionRecord) -> dict:

@@ -102,6 +102,9 @@ def extract_command(
     fmt: str = typer.Option("table", "--format", help="jsonl or table"),
     engine: str = typer.Option("auto", help="extraction engine"),
     ocr: bool = typer.Option(False, "--ocr", help="OCR scanned PDFs with tesseract"),
+    explain: bool = typer.Option(False, "--explain",
+                                 help="also print the words that gave each theme "
+                                      "(to stderr with --format jsonl)"),
 ) -> None:
     """Write the canonical action records of every file (JSONL for the scorer)."""
     if fmt not in ("jsonl", "table"):
@@ -121,10 +124,13 @@ def extract_command(
         for record in result.actions:
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(record.to_json_dict(), ensure_ascii=False) + "\n")
-            else:
-                rows.append(record)
+            rows.append(record)
     if fmt == "table":
         _print_actions(rows)
+    if explain:
+        from wres.ingest.cli_explain import print_explanations
+
+        print_explanations(rows, sys.stdout if fmt == "table" else sys.stderr)
 
 
 def _print_actions(records: list) -> None:

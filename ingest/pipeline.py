@@ -23,9 +23,10 @@ def warm_up() -> None:
     document, so each child inherits them instead of spending a second building its own."""
     from wres.extractors.pdf_words import english_words
     from wres.normalise.lemmas import lemma
-    from wres.normalise.themes import assign_themes
+    from wres.normalise.themes import assign_themes, warm_up_themes
 
     lemma("measures")
+    warm_up_themes()
     assign_themes("reverse mentoring for board members")
     english_words()
 

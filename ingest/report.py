@@ -103,7 +103,10 @@ DOCUMENT_COLUMNS = (Document.id.label("document_id"), Document.source_file, Docu
                     Plan.period_start, Plan.period_end)
 
 
-def _read(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame, dict[int, list[str]]]:
+ThemesById = dict[int, list[tuple[str, list[str]]]]  # action id -> [(theme, its words)]
+
+
+def _read(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame, ThemesById]:
     actions_query = (select(*ACTION_COLUMNS).select_from(Action)
                      .join(Plan, Action.plan_id == Plan.id)
                      .join(Document, Plan.document_id == Document.id)
@@ -112,7 +115,7 @@ def _read(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame, dict[int, list[st
     documents_query = (select(*DOCUMENT_COLUMNS).select_from(Document)
                        .outerjoin(Plan, Plan.document_id == Document.id)
                        .outerjoin(Trust, Plan.trust_id == Trust.id).order_by(Document.id))
-    themes_query = (select(ActionTheme.action_id, Theme.name)
+    themes_query = (select(ActionTheme.action_id, Theme.name, ActionTheme.evidence)
                     .join(Theme, Theme.id == ActionTheme.theme_id)
                     .order_by(ActionTheme.action_id, ActionTheme.position))
     with engine.connect() as connection:
@@ -120,9 +123,9 @@ def _read(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame, dict[int, list[st
         actions_frame = pd.DataFrame(actions.all(), columns=list(actions.keys()))
         documents = connection.execute(documents_query)
         documents_frame = pd.DataFrame(documents.all(), columns=list(documents.keys()))
-        themes: dict[int, list[str]] = {}
-        for action_id, name in connection.execute(themes_query):
-            themes.setdefault(action_id, []).append(name)
+        themes: ThemesById = {}
+        for action_id, name, words in connection.execute(themes_query):
+            themes.setdefault(action_id, []).append((name, list(words or [])))
     return actions_frame, documents_frame, themes
 
 
@@ -136,7 +139,9 @@ def load_report(db: Db, *, chosen: ReportFilter | None = None,
         frame["trust"] = frame["trust"].fillna(UNKNOWN_TRUST)
         frame["period"] = [period_label(s, e) for s, e in
                            zip(frame["period_start"], frame["period_end"], strict=True)]
-    actions["themes"] = [themes.get(int(i), []) for i in actions["action_id"]]
+    actions["themes"] = [[name for name, _ in themes.get(int(i), [])]
+                         for i in actions["action_id"]]
+    actions["theme_evidence"] = [dict(themes.get(int(i), [])) for i in actions["action_id"]]
     actions["indicator_label"] = [NONE if pd.isna(v) else str(int(v))
                                   for v in actions["indicator"]]
     actions["rag_label"] = actions["rag"].fillna(NONE)

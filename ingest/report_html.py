@@ -125,7 +125,8 @@ def summary_table(summary: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-ACTION_HEADERS = ("trust", "period", "ref", "indicator", "themes", "action", "owner",
+ACTION_HEADERS = ("trust", "period", "ref", "indicator", "themes", "why these themes",
+                  "action", "owner",
                   "due (as printed)", "due date", "RAG", "overdue", "source")
 
 
@@ -138,6 +139,13 @@ def _source_cell(row: pd.Series) -> str:
     if str(row["format"] or "").lower() == "pdf" and not pd.isna(row["page"]):
         uri += f"#page={int(row['page'])}"
     return f'<a href="{html.escape(uri)}">{note}</a>'
+
+
+def evidence_text(evidence: dict[str, list[str]]) -> str:
+    """'theme: word, word; theme: word' - the words of the action that gave each theme,
+    so an analyst can see and challenge a tag (plain text: the caller escapes it)."""
+    return "; ".join(f"{name}: {', '.join(words)}" for name, words in evidence.items()
+                     if words)
 
 
 def _text(value: object) -> str:
@@ -158,6 +166,7 @@ def action_row(row: pd.Series) -> str:
         f'<td class="trust">{_text(row["trust"])}</td>', f"<td>{_text(row['period'])}</td>",
         f"<td>{_text(row['ref'])}</td>", f'<td class="num">{indicator}</td>',
         f"<td>{html.escape('; '.join(row['themes']))}</td>",
+        f'<td class="evidence">{html.escape(evidence_text(row["theme_evidence"]))}</td>',
         f'<td class="action">{_text(row["action"])}</td>', f"<td>{_text(row['owner'])}</td>",
         f"<td>{_text(row['due'])}</td>", f'<td class="due-date">{due_date}</td>',
         f'<td data-sort="{RAG_COLUMNS.index(rag)}"><span class="rag rag-{rag}">{rag}</span></td>',

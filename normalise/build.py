@@ -70,6 +70,7 @@ def build_record(raw: RawAction, source_file: str, plan: PlanInfo) -> ActionReco
         ref=clean_ref(raw.values.get("ref")) or clean_ref(raw.context.get("ref")),
         section=flat(raw.context.get("section")),
         indicator=raw.context.get("indicator"),
+        indicators=list(raw.context.get("indicators") or []),
         objective=flat(raw.context.get("objective")),
         action=action,
         owners=split_owners(raw.values.get("owner")),  # line breaks separate owners

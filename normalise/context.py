@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wres.normalise.indicators import first_indicator, parse_indicators
+from wres.normalise.indicators import first_indicator, indicators_of_cell, parse_indicators
 from wres.normalise.labelled import split_labelled
 
 GROUPING = ("section", "indicator", "objective", "issue")
@@ -29,6 +29,7 @@ class Carry:
     banner: str | None = None  # from banner rows
     heading: str | None = None  # from issue label rows ("Issue: ...")
     indicator: int | None = None
+    indicators: list[int] = field(default_factory=list)  # every one named ("5 & 6", "All")
     indicator_words: str | None = None
     objective: str | None = None
     issue: str | None = None
@@ -50,6 +51,7 @@ class Carry:
         self.banner = theme
         self.heading = None
         self.indicator = first_indicator(prefix or text)
+        self.indicators = parse_indicators(prefix or text)
         self.indicator_words = None
         self.objective = self.issue = self.ref = None
 
@@ -63,10 +65,13 @@ class Carry:
         parts = split_labelled(text)
         plain = parts.pop("", None)
         if column_field == "section":  # a new theme: what sat under the last one ends
-            self.indicator, self.indicator_words = None, None
+            self.indicator, self.indicator_words, self.indicators = None, None, []
             self.objective = self.issue = None
         if "indicator" in parts or column_field == "indicator":
             self._set_indicator(parts, plain, text.strip().split("\n", 1)[0])
+            self.indicators = indicators_of_cell(
+                text, indicator_column=column_field == "indicator") or (
+                [self.indicator] if self.indicator else [])
             plain = None if column_field == "indicator" else plain
         if column_field == "objective":
             self.objective = parts.get("objective") or plain

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from wres.extractors.model import ExtractedDocument, Table
 from wres.normalise.build import build_record
 from wres.normalise.plan_info import merge_plan_info, plan_from_filename, plan_from_text
-from wres.normalise.themes import assign_themes_many
+from wres.normalise.themes import classify_many
 from wres.normalise.walk import walk_tables
 from wres.schema import ActionRecord, PlanInfo
 
@@ -51,11 +51,8 @@ def normalise_document(document: ExtractedDocument, source_file: str,
     plan = plan_of(document, source_file, hint)
     state = walk_tables(document.tables)
     records = [r for r in (build_record(raw, source_file, plan) for raw in state.actions) if r]
-    themes = assign_themes_many([_theme_text(r) for r in records])
-    for record, found in zip(records, themes, strict=True):
-        record.themes = found
+    found = classify_many([(r.action, r.objective) for r in records])
+    for record, result in zip(records, found, strict=True):
+        record.themes = result.themes
+        record.theme_evidence = result.evidence
     return NormalisedDocument(plan=plan, actions=records, mappings=state.mappings)
-
-
-def _theme_text(record: ActionRecord) -> str:
-    return " ".join(t for t in (record.action, record.objective, record.steps) if t)

@@ -59,6 +59,28 @@ def parse_indicators(text: str | None) -> list[int]:
     return found
 
 
+_ALL_RE = re.compile(r"\ball\s+(?:nine\s+|9\s+)?(?:wres\s+)?(?:indicators|metrics)\b",
+                     re.IGNORECASE)
+_ALL_BARE_RE = re.compile(r"^\s*all\s*\.?\s*$", re.IGNORECASE)
+_BARE_LIST_RE = re.compile(r"^\s*\d(?:" + _JOIN + r"\d)*\s*\.?\s*$", re.IGNORECASE)
+
+
+def indicators_of_cell(text: str | None, *, indicator_column: bool = False) -> list[int]:
+    """Every indicator a cell ties its rows to: "Indicators 5 & 6" -> [5, 6], "All
+    indicators" -> 1..9, and in an indicator column bare numbers too ("2, 3", "1-4").
+
+    Why bare numbers only in an indicator column: elsewhere "2, 3" is anything at all."""
+    if not text or not text.strip():
+        return []
+    first_line = text.strip().split("\n", 1)[0]
+    if _ALL_RE.search(first_line) or (indicator_column and _ALL_BARE_RE.match(first_line)):
+        return list(_VALID)
+    found = parse_indicators(first_line)
+    if not found and indicator_column and _BARE_LIST_RE.match(first_line):
+        found = list(dict.fromkeys(_expand(first_line.strip().rstrip("."))))
+    return found
+
+
 def first_indicator(text: str | None) -> int | None:
     """The first indicator the text names, or None."""
     found = parse_indicators(text)

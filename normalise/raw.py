@@ -27,5 +27,6 @@ class RawAction:
 def context_values(carry: Carry) -> dict[str, object]:
     """The carried context an action takes with it when it is read."""
     return {"section": carry.section, "indicator": carry.indicator,
+            "indicators": list(carry.indicators),
             "objective": carry.objective or carry.issue, "ref": carry.ref,
             "section_is_indicator": not (carry.banner or carry.heading)}

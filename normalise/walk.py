@@ -24,6 +24,7 @@ from wres.normalise.headers import (
     refine_with_subheader,
     same_layout,
 )
+from wres.normalise.indicators import indicators_of_cell
 from wres.normalise.keyvalue import keyvalue_actions
 from wres.normalise.lexicon import match_field
 from wres.normalise.raw import RawAction, context_values
@@ -88,6 +89,8 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
             action.context["section"] = section_from_heading(heading)
         if heading and action.context.get("indicator") is None:
             action.context["indicator"] = indicator_of_heading(heading)
+        if heading and not action.context.get("indicators"):
+            action.context["indicators"] = indicators_of_cell(heading)
 
 
 def _walk_each(tables: list[Table], state: WalkState) -> None:

@@ -112,6 +112,19 @@ def make_bad_inputs(borderless: dict, only: str | None) -> None:
             write_bad_gold(name)
 
 
+def write_gold_only(only: str | None) -> None:
+    """Gold files of the documents already in docs/, from the specs, without rewriting a
+    document: gold-only edits (themes, a corrected field) leave the documents untouched."""
+    all_specs = load_specs(SPEC_DIR)
+    chosen = load_specs(SPEC_DIR, only) if only else all_specs
+    borderless = borderless_spec(all_specs)
+    for spec in chosen:
+        for name in plan_files(spec, borderless):
+            if (DOCS_DIR / name).exists():
+                write_plan_gold(spec, name)
+                print(f"wrote gold/{name}.json")
+
+
 def generate(only: str | None, no_pdf: bool) -> None:
     all_specs = load_specs(SPEC_DIR)
     chosen = load_specs(SPEC_DIR, only) if only else all_specs
@@ -142,9 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", metavar="STEM", help="generate one spec's documents only")
     parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice PDFs")
+    parser.add_argument("--gold-only", action="store_true",
+                        help="rewrite the gold files of existing documents only")
     args = parser.parse_args(argv)
     try:
-        generate(args.only, args.no_pdf)
+        if args.gold_only:
+            write_gold_only(args.only)
+        else:
+            generate(args.only, args.no_pdf)
     except SpecError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -64,6 +64,11 @@ class ActionRecord(BaseModel):
     status: str | None = None
     rag: Rag | None = None
     themes: list[str] = Field(default_factory=list)
+    # per theme, the words of the action (or "objective: ...", "similar: ...") that gave it
+    theme_evidence: dict[str, list[str]] = Field(default_factory=dict)
+    # every WRES indicator the plan ties the row to ("Indicators 5 & 6", "All indicators");
+    # ``indicator`` keeps its meaning (the one indicator, null where several are named)
+    indicators: list[int] = Field(default_factory=list)
 
     @field_validator("action")
     @classmethod
@@ -77,9 +82,18 @@ class ActionRecord(BaseModel):
     def _rag_lower(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
+    @field_validator("indicators")
+    @classmethod
+    def _indicators_real(cls, value: list[int]) -> list[int]:
+        if any(not 1 <= number <= 9 for number in value):
+            raise ValueError("WRES indicators run from 1 to 9")
+        return list(dict.fromkeys(value))
+
     @model_validator(mode="after")
     def _years_sane(self) -> ActionRecord:
         _check_years(self.period_start, self.period_end)
+        if self.indicator is not None and self.indicator not in self.indicators:
+            self.__dict__["indicators"] = [self.indicator, *self.indicators]
         return self
 
     def to_json_dict(self) -> dict:

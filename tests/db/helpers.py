@@ -87,6 +87,9 @@ ORPHAN_CHECKS = {
     "theme links without action":
         "SELECT count(*) FROM action_themes l LEFT JOIN actions a ON a.id = l.action_id "
         "WHERE a.id IS NULL",
+    "indicator links without action":
+        "SELECT count(*) FROM action_indicators l LEFT JOIN actions a ON a.id = l.action_id "
+        "WHERE a.id IS NULL",
     "readable documents without actions":
         "SELECT count(*) FROM documents d WHERE d.status IN ('ok', 'partial') AND NOT EXISTS "
         "(SELECT 1 FROM plans p JOIN actions a ON a.plan_id = p.id WHERE p.document_id = d.id)",

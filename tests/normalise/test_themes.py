@@ -1,4 +1,11 @@
-"""Themes assigned by spaCy lemma rules (action texts of the seed plans)."""
+"""Themes assigned by spaCy lemma rules (action texts of the seed plans).
+
+Four cases below were changed with issue 14 because RECORD_FORMAT's hard-case rules say the
+old expectations were the misfires the issue names: coaching is mentoring (not training);
+an attraction campaign for Band 8b roles is recruitment (a band is not the board, and
+attraction is not communications); cultural intelligence training is training (not
+culture); a "Culture Dashboard" is data and monitoring (the word is a name, not culture).
+"""
 
 from __future__ import annotations
 
@@ -37,11 +44,11 @@ def test_taxonomy_is_documented_and_ordered() -> None:
             {"bullying and harassment"},
         ),
         ("Embed Reverse Mentoring in the mentoring and coaching offer of the Trust.",
-         {"mentoring and reverse mentoring", "training and development"}),
+         {"mentoring and reverse mentoring"}),
         ("Continued development and implementation of the reciprocal mentoring scheme",
          {"mentoring and reverse mentoring"}),
         ("Develop a targeted campaign to attract BME staff to apply for roles at Band 8b "
-         "and above.", {"board and senior representation", "communications"}),
+         "and above.", {"recruitment and promotion"}),
         ("Improve the data quality relating to Disciplinary Processes by embedding within the "
          "national ESR reporting platform.", {"disciplinary", "data and monitoring"}),
         ("Further enhancement of recruitment and selection policy, building on changes made "
@@ -49,9 +56,9 @@ def test_taxonomy_is_documented_and_ordered() -> None:
         ("Strengthen the support for and promote the ULHT BAME Staff Network",
          {"staff networks"}),
         ("Embed Cultural Intelligence (CQ) and Inclusion training",
-         {"leadership and culture", "training and development"}),
+         {"training and development"}),
         ("Implement a Culture Dashboard to report on key workforce metrics relating to EDI.",
-         {"data and monitoring", "leadership and culture"}),
+         {"data and monitoring"}),
         ("Conduct a review of all assessment centres to determine whether there are barriers "
          "to BME recruitment", {"recruitment and promotion"}),
         ("Routine scheduled audit of grievance outcomes", {"disciplinary", "data and monitoring"}),
