@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # heavy imports only when a command needs them
 
 T = TypeVar("T")
 DB_HELP = "SQLite file or SQLAlchemy URL (default: $WRES_DB or wres.db)"
+ALL_HELP = "count every stored copy of a plan (PDF and Word, earlier versions), not once"
+TABLE_WIDTH = 120  # a terminal comparison is made to fit this many columns
 INTERRUPTED_EXIT = 130
 
 
@@ -179,16 +181,18 @@ def search(
     limit: int = typer.Option(20, min=1, help="at most this many results"),
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
     """Full-text search of action, objective, outcome, measure and status, best first."""
     from wres.db import query
 
-    frame = _guard(lambda: query.search(query.open_db(db), text,
-                                        limit=limit, trusts=trust))
+    frame = _guard(lambda: query.search(query.open_db(db), text, limit=limit, trusts=trust,
+                                        all_documents=all_documents))
     if as_json:
         _print_json(_frame_rows(frame))
         return
-    shown = frame.drop(columns=["action_id", "period_start", "period_end"])
+    shown = frame.drop(columns=["action_id", "period_start", "period_end", "plan_id",
+                                "document"])
     shown.insert(2, "years", [_years(s, e) for s, e in
                               zip(frame["period_start"], frame["period_end"], strict=True)])
     _print_frame(shown, f"{len(frame)} actions matching {text!r}",
@@ -221,14 +225,22 @@ def compare(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
     fmt: str = typer.Option("table", "--format", help="table or md (Markdown, for papers)"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
-    """Trusts by category: how many actions each trust has per theme/indicator/rag/year."""
+    """Trusts by category: how many actions each trust has per theme/indicator/rag/year.
+
+    Each plan counts once (its current document; see `wres plans`).
+    """
     from wres.db import query
+    from wres.db.plan_query import unknown_trusts
 
     if fmt not in ("table", "md"):
         common.fail(f"unknown format {fmt!r}; use table or md")
-    table = _guard(lambda: query.compare(query.open_db(db), by,
-                                         trusts=trust))
+    unknown = _guard(lambda: unknown_trusts(query.open_db(db), trust))
+    if unknown:
+        common.fail("no stored trust matches " + ", ".join(repr(t) for t in unknown), 1)
+    table = _guard(lambda: query.compare(query.open_db(db), by, trusts=trust,
+                                         all_documents=all_documents))
     frame = table.reset_index()
     if as_json:
         _print_json(_frame_rows(frame))
@@ -237,7 +249,18 @@ def compare(
 
         print(to_markdown(frame))
     else:
-        _print_frame(frame, f"actions per trust by {by}", {"trust": 40})
+        _print_frame(_short_trusts(frame), f"actions per trust by {by}")
+
+
+def _short_trusts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Trust names abbreviated so the table fits the terminal (at most 120 columns)."""
+    from wres.ingest.trust_names import shorten_all
+
+    width = min(common.out.width, TABLE_WIDTH)
+    others = sum(max(len(str(c)), 3) + 3 for c in frame.columns if c != "trust")
+    budget = max(width - others - 4, 16)
+    names = shorten_all([str(t) for t in frame["trust"]], budget)
+    return frame.assign(trust=[names[str(t)] for t in frame["trust"]])
 
 
 def overdue(
@@ -245,6 +268,7 @@ def overdue(
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
     """Actions whose target date has passed and that are not rated green or blue."""
     from wres.db import query
@@ -253,8 +277,8 @@ def overdue(
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
         common.fail(f"--as-of {as_of!r} is not a date like 2024-03-31")
-    frame = _guard(lambda: query.overdue(query.open_db(db), day,
-                                         trusts=trust))
+    frame = _guard(lambda: query.overdue(query.open_db(db), day, trusts=trust,
+                                         all_documents=all_documents))
     if as_json:
         _print_json(_frame_rows(frame))
         return
@@ -270,13 +294,14 @@ def export(
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="report the count as JSON"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
     """Write the stored actions in the canonical fields (JSONL is what the scorer reads)."""
     from wres.db.export import export as write_export
     from wres.db.query import open_db
 
-    count = _guard(lambda: write_export(open_db(db), fmt, output,
-                                        query=search_text, trusts=trust))
+    count = _guard(lambda: write_export(open_db(db), fmt, output, query=search_text,
+                                        trusts=trust, all_documents=all_documents))
     if output is None:
         return  # the data went to stdout; say nothing more there
     if as_json:
