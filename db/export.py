@@ -17,7 +17,13 @@ from typing import TextIO
 
 import pandas as pd
 
-from wres.db.query import CANONICAL_FIELDS, EXPORT_IDS, Db, identified_records
+from wres.db.query import (
+    CANONICAL_FIELDS,
+    EXPORT_IDS,
+    Db,
+    identified_records,
+    integer_columns,
+)
 from wres.errors import BadInputError
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
@@ -45,10 +51,8 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
                         for ids, r in found)
         _write_text(lines, destination)
         return len(found)
-    frame = pd.DataFrame([{**r.model_dump(), **ids} for ids, r in found],
-                         columns=[*CANONICAL_FIELDS, *EXPORT_IDS])
-    frame = frame.convert_dtypes(convert_string=False, convert_floating=False,
-                                 convert_boolean=False)
+    frame = integer_columns(pd.DataFrame([{**r.model_dump(), **ids} for ids, r in found],
+                                         columns=[*CANONICAL_FIELDS, *EXPORT_IDS]))
     if fmt == "parquet":
         frame.to_parquet(destination, index=False)
         return len(found)

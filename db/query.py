@@ -309,9 +309,19 @@ def records_frame(db: Db, *, query: str | None = None, trusts: list[str] | None 
     """
     rows = [{**record.model_dump(), **ids} for ids, record in identified_records(
         db, query=query, trusts=trusts, all_documents=all_documents)]
-    frame = pd.DataFrame(rows, columns=[*CANONICAL_FIELDS, *EXPORT_IDS])
-    return frame.convert_dtypes(convert_string=False, convert_floating=False,
-                                convert_boolean=False)
+    return integer_columns(pd.DataFrame(rows, columns=[*CANONICAL_FIELDS, *EXPORT_IDS]))
+
+
+INTEGER_FIELDS = ("period_start", "period_end", "page", "indicator", "action_id", "plan_id")
+
+
+def integer_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The integer fields as pandas' nullable Int64: page 3 stays 3 beside a missing page,
+    in Parquet and Excel too (a float column would write 3.0)."""
+    for name in INTEGER_FIELDS:
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
+    return frame
 
 
 def run_sql(db: Db, sql: str) -> pd.DataFrame:
