@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table as RichTable
 
 from wres.errors import BadInputError
@@ -109,26 +116,40 @@ def ingest(
     max_pages: int = typer.Option(DEFAULT_MAX_PAGES, "--max-pages", min=1,
                                   help="longer PDFs are refused"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
+    prune: bool = typer.Option(False, "--prune", help="afterwards drop stored documents "
+                                                      "whose files are gone"),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="name each file left out (unsupported type, symlink "
+                                      "out of the folder, hidden, lock file)"),
 ) -> None:
-    """Read plans into the database; files already ingested unchanged are skipped."""
+    """Read plans into the database; files already ingested unchanged are skipped.
+
+    A terminal shows a progress bar with the last file done and the time left; otherwise
+    one line per finished file goes to stderr. Copies of one plan are grouped (`wres plans`).
+    """
     from wres.ingest.batch import BatchOptions, run_batch
 
     plans = common.load_manifest(manifest)
     options = BatchOptions(workers=workers, force=force, engine=engine, ocr=ocr,
                            max_pages=max_pages, timeout_s=timeout, max_memory_mb=max_memory)
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=common.err, transient=True,
-                        disable=not common.err.is_terminal)
-    task = progress.add_task("ingesting", total=None)
+    if verbose:
+        _name_left_out_files(paths)
+    progress = Progress(TextColumn("{task.description}", style="bold"), BarColumn(24),
+                        MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("left"),
+                        TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
+                        console=common.err, transient=True, disable=not common.err.is_terminal)
+    task = progress.add_task("ingesting", total=None, current="")
     planned = {"known": False}
 
     def on_planned(count: int) -> None:
         planned["known"] = True
         progress.update(task, total=count)
 
-    def on_outcome(_outcome: FileOutcome) -> None:
+    def on_outcome(outcome: FileOutcome) -> None:
         if planned["known"]:
-            progress.advance(task)
+            progress.update(task, advance=1, current=Path(outcome.path).name[:40])
+        if not common.err.is_terminal:
+            common.say(_outcome_line(outcome))
 
     with progress:
         report = _guard(lambda: run_batch(paths, db, plans, options, on_outcome, on_planned))
@@ -136,7 +157,9 @@ def ingest(
         common.say(problem)
     for problem in report.manifest_problems:
         common.say(f"{manifest.name}: {problem}")
-    _print_ingest_summary(report, as_json)
+    if prune:
+        _prune(db)
+    _print_ingest_summary(report, as_json, _guard(lambda: _plan_counts(db)))
     if report.interrupted:
         common.say("interrupted: every document stored so far is complete; run again to finish")
         raise typer.Exit(INTERRUPTED_EXIT)
@@ -144,11 +167,65 @@ def ingest(
         raise typer.Exit(2)
 
 
-def _print_ingest_summary(report: BatchReport, as_json: bool) -> None:
+def _outcome_line(outcome: FileOutcome) -> str:
+    """One line per finished file (stderr when not a terminal): scripts can follow a run."""
+    if outcome.state == "ingested":
+        return f"ingested {outcome.path} ({outcome.actions} actions)" + (
+            f": {outcome.reason}" if outcome.reason else "")
+    return f"{outcome.state} {outcome.path}" + (f": {outcome.reason}" if outcome.reason else "")
+
+
+def _name_left_out_files(paths: list[Path]) -> None:
+    from wres.ingest.files import expand_paths
+
+    for path, reason in expand_paths(list(paths)).skipped_files:
+        common.say(f"left out {path}: {reason}")
+
+
+def _prune(db: str | None) -> None:
+    from wres.db.engine import make_engine
+    from wres.db.plan_query import missing_documents
+    from wres.db.store import remove_documents
+
+    gone = _guard(lambda: missing_documents(db))
+    if gone:
+        engine = make_engine(db)
+        for path in _guard(lambda: remove_documents(engine, gone)):
+            common.say(f"removed {path}: the file is gone")
+        engine.dispose()
+
+
+def _plan_counts(db: str | None) -> list[dict]:
+    """Each plan with its current document and copies, for the summary."""
+    from wres.db.plan_query import plans
+
+    return [{"plan_id": int(row["plan_id"]), "trust": row["trust"], "current": row["current"],
+             "copies": list(row["copies"])} for row in plans(db).to_dict(orient="records")]
+
+
+def _print_plans_with_copies(plans: list[dict]) -> None:
+    several = [plan for plan in plans if plan["copies"]]
+    if not several:
+        return
+    from rich.text import Text
+
+    view = RichTable(title="plans stored as several documents (the first is counted)")
+    view.add_column("plan", justify="right")
+    view.add_column("trust", overflow="fold")
+    view.add_column("documents", overflow="fold")
+    for plan in several:
+        names = [Path(p).name for p in [plan["current"], *plan["copies"]] if p]
+        view.add_row(str(plan["plan_id"]), Text(plan["trust"]), Text("\n".join(names)))
+    common.out.print(view)
+
+
+def _print_ingest_summary(report: BatchReport, as_json: bool,
+                          plans: list[dict] | None = None) -> None:
     troubles = sorted((o for o in report.outcomes if o.state == "failed"
                        or (o.state == "ingested" and o.reason)), key=lambda o: o.path)
+    plans = plans or []
     if as_json:
-        _print_json({**report.counts(), "run_id": report.run_id,
+        _print_json({**report.counts(), "run_id": report.run_id, "plans": plans,
                      "interrupted": report.interrupted, "not_plan_files": report.not_plan_files,
                      "seconds": {k: round(v, 3) for k, v in report.seconds.items()},
                      "files": [vars(o) for o in report.outcomes]})
@@ -161,7 +238,11 @@ def _print_ingest_summary(report: BatchReport, as_json: bool) -> None:
         summary.add_row(label, str(report.counts()[key]))
     for reason, count in sorted(report.not_plan_files.items()):
         summary.add_row(f"not read: {reason}", str(count))
+    summary.add_row("plans in the database (each counted once)", str(len(plans)))
+    summary.add_row("copies not counted (see wres plans)",
+                    str(sum(len(plan["copies"]) for plan in plans)))
     common.out.print(summary)
+    _print_plans_with_copies(plans)
     if troubles:
         view = RichTable(title="files with problems")
         view.add_column("file", overflow="fold")
