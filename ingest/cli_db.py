@@ -39,6 +39,7 @@ T = TypeVar("T")
 DB_HELP = "SQLite file or SQLAlchemy URL (default: $WRES_DB or wres.db)"
 ALL_HELP = "count every stored copy of a plan (PDF and Word, earlier versions), not once"
 TABLE_WIDTH = 120  # a terminal comparison is made to fit this many columns
+MIN_TRUST_WIDTH = 24  # "Kent Comm. Health NHS FT": shorter would not name the trust
 INTERRUPTED_EXIT = 130
 
 
@@ -78,10 +79,12 @@ def _print_json(data: object) -> None:
 
 
 def _print_frame(frame: pd.DataFrame, title: str,
-                 widths: dict[str, int] | None = None) -> None:
+                 widths: dict[str, int] | None = None,
+                 min_widths: dict[str, int] | None = None) -> None:
     view = RichTable(title=title)
     for column in frame.columns:
-        view.add_column(str(column), overflow="fold", max_width=(widths or {}).get(column))
+        view.add_column(str(column), overflow="fold", max_width=(widths or {}).get(column),
+                        min_width=(min_widths or {}).get(column))
     for row in _frame_rows(frame):
         view.add_row(*("" if v is None else str(v) for v in row.values()))
     common.out.print(view)
@@ -330,18 +333,26 @@ def compare(
 
         print(to_markdown(frame))
     else:
-        _print_frame(_short_trusts(frame), f"actions per trust by {by}")
+        shown, widths = _fitted(frame)
+        _print_frame(shown, f"actions per trust by {by}", widths,
+                     min_widths={"trust": widths.pop("trust")})
 
 
-def _short_trusts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Trust names abbreviated so the table fits the terminal (at most 120 columns)."""
+def _fitted(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Trust names abbreviated and category columns narrowed (their headers fold) so the
+    table fits the terminal, at most 120 columns; returns the frame and column widths."""
     from wres.ingest.trust_names import shorten_all
 
     width = min(common.out.width, TABLE_WIDTH)
-    others = sum(max(len(str(c)), 3) + 3 for c in frame.columns if c != "trust")
-    budget = max(width - others - 4, 16)
+    categories = [c for c in frame.columns if c != "trust"]
+    room = (width - MIN_TRUST_WIDTH - 4) // max(len(categories), 1) - 3
+    widths = {c: max(min(len(str(c)), 8, max(room, 3)), *(len(str(v)) for v in frame[c]))
+              for c in categories}
+    budget = max(width - sum(w + 3 for w in widths.values()) - 4, MIN_TRUST_WIDTH)
     names = shorten_all([str(t) for t in frame["trust"]], budget)
-    return frame.assign(trust=[names[str(t)] for t in frame["trust"]])
+    shown = frame.assign(trust=[names[str(t)] for t in frame["trust"]])
+    widths["trust"] = max([len("trust"), *(len(str(t)) for t in shown["trust"])])
+    return shown, widths
 
 
 def overdue(
