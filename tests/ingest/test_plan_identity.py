@@ -214,3 +214,28 @@ def test_remove_missing_drops_documents_whose_files_are_gone(
     result = runner.invoke(app, ["remove", str(tmp_path / "never.docx"), "--db", db_url])
     assert result.exit_code == 1 and "no document stored" in result.output
     assert_consistent(db_url)
+
+
+def test_migration_0002_goes_down_and_up_and_groups_stored_documents(db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from wres.db.engine import alembic_config, current_revision, upgrade_to_head
+
+    files = [DOCS / f"{NORTHANTS}.{s}" for s in ("docx", "pdf")]
+    run_batch(files, db_url, read_manifest(MANIFEST), IN_PROCESS)
+    engine = make_engine(db_url)
+    config = alembic_config(engine)
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+        connection.commit()
+    assert current_revision(engine) == "0001"
+    assert not {"plan_groups", "plan_documents"} & set(inspect(engine).get_table_names())
+    assert one_value(db_url, "SELECT count(*) FROM actions") == 40  # nothing else lost
+    upgrade_to_head(engine)  # documents stored before plan identity are grouped at once
+    engine.dispose()
+    plans = plan_query.plans(db_url)
+    assert len(plans) == 1 and len(plans["copies"][0]) == 1
+    assert_one_current_per_plan(db_url)
+    assert_consistent(db_url)
