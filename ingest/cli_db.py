@@ -128,7 +128,8 @@ def ingest(
     """Read plans into the database; files already ingested unchanged are skipped.
 
     A terminal shows a progress bar with the last file done and the time left; otherwise
-    one line per finished file goes to stderr. Copies of one plan are grouped (`wres plans`).
+    one line per finished file goes to stderr (not with --json, which lists every file).
+    Copies of one plan are grouped (`wres plans`).
     """
     from wres.ingest.batch import BatchOptions, run_batch
 
@@ -151,7 +152,7 @@ def ingest(
     def on_outcome(outcome: FileOutcome) -> None:
         if planned["known"]:
             progress.update(task, advance=1, current=Path(outcome.path).name[:40])
-        if not common.err.is_terminal:
+        if not common.err.is_terminal and not as_json:  # the JSON lists every file
             common.say(_outcome_line(outcome))
 
     with progress:

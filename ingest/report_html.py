@@ -29,6 +29,7 @@ RAG_COLOURS = {"red": "#d5281b", "amber": "#ffb81c", "green": "#007f3b", "blue":
                NONE: "#aeb7bd"}
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 ROW_HEIGHT = 34  # pixels per trust in a heat map
+PRINT_FIGURE_HEIGHT = 560  # px: an A4 landscape page holds this under a heading and note
 
 
 def _template(name: str) -> str:
@@ -47,7 +48,8 @@ def _filter_key(**keys: object) -> str:
 def _figure_html(figure: go.Figure, div_id: str, height: int) -> str:
     figure.update_layout(template="plotly_white", height=height,
                          margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    return ('<div class="figure">' + figure.to_html(
+    zoom = min(1.0, PRINT_FIGURE_HEIGHT / height)  # printed smaller, never cut in two
+    return (f'<div class="figure" style="--print-zoom: {zoom:.3f}">' + figure.to_html(
         full_html=False, include_plotlyjs=False, div_id=div_id, config=PLOT_CONFIG,
         default_height=f"{height}px", default_width="100%") + "</div>")
 
@@ -75,10 +77,11 @@ def heat_map(table: pd.DataFrame, key: str, div_id: str,
         texttemplate=text, xgap=2, ygap=2, showscale=False,
         hovertemplate="%{y}<br>" + table.columns.name + " %{x}: " + text + unit
                       + "<extra></extra>"))
-    figure.update_xaxes(type="category", side="top", tickangle=0 if len(categories) < 12
+    crowded = sum(len(c) for c in categories) > 80  # labels side by side would overlap
+    figure.update_xaxes(type="category", side="top", tickangle=0 if not crowded
                         else -30)
     figure.update_yaxes(type="category", autorange="reversed")
-    height = 110 + ROW_HEIGHT * len(trusts) + (90 if len(categories) >= 12 else 0)
+    height = 110 + ROW_HEIGHT * len(trusts) + (90 if crowded else 0)
     return _figure_html(figure, div_id, height)
 
 
@@ -262,7 +265,8 @@ def render_html(data: ReportData, *, title: str, database: str = "", share: bool
     else:
         body = [_section("Summary per trust", summary_table(figures.summary(data)),
                          "Shares of RAG ratings are percentages of each trust's actions; "
-                         "overdue: target date passed and not rated green or blue."),
+                         "overdue: target date passed and not rated green or blue.")
+                .replace("<section>", '<section class="summary">', 1),
                 *_figure_sections(data, share)]
     body.extend(_notes(data))
     if table and not data.actions.empty:
