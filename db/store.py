@@ -81,7 +81,7 @@ def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: i
             if same is not None:
                 where = "" if same == path_key else f" as {same}"
                 return Stored("skipped", reason=f"already ingested{where} by another run")
-        old_bucket, pinned = _delete_document(connection, path_key)
+        old_bucket, old_place = _delete_document(connection, path_key)
         document_id = _insert_document(connection, result, path_key, run_id)
         trust = result.plan.trust
         trust_id = _name_ids(connection, Trust, [trust]).get(trust) if trust else None
@@ -91,8 +91,12 @@ def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: i
             "period_end": result.plan.period_end}).scalar_one()
         _insert_actions(connection, plan_id, result.actions)
         new_bucket = (trust_id, result.plan.period_start, result.plan.period_end)
+        if old_place is not None:  # a changed file keeps its plan id (and its pin)
+            connection.execute(insert(PlanDocument), {
+                "document_id": document_id, "group_id": old_place[0], "is_current": False,
+                "pinned": old_place[1]})
         _regroup_after_change(connection, [old_bucket, new_bucket],
-                              pin=document_id if pinned else None)
+                              pin=document_id if old_place and old_place[1] else None)
     return Stored("ingested", actions=len(result.actions))
 
 
@@ -117,7 +121,7 @@ def remove_documents(engine: Engine, path_keys: list[str]) -> list[str]:
     with engine.begin() as connection:
         buckets: list[Bucket | None] = []
         for path_key in path_keys:
-            bucket, _pinned = _delete_document(connection, path_key)
+            bucket, _place = _delete_document(connection, path_key)
             if bucket is not None:
                 buckets.append(bucket)
                 removed.append(path_key)
@@ -126,19 +130,20 @@ def remove_documents(engine: Engine, path_keys: list[str]) -> list[str]:
 
 
 def _delete_document(connection: Connection,
-                     path_key: str) -> tuple[Bucket | None, bool]:
+                     path_key: str) -> tuple[Bucket | None, tuple[int, bool] | None]:
     """Remove a document and everything under it (explicitly: no reliance on PRAGMAs).
 
     Returns the trust and period it was filed under (None when there was no such document)
-    and whether it was pinned as its plan's current document.
+    and its place in a plan: (plan group id, pinned), None when it was in none.
     """
     document_id = connection.execute(
         select(Document.id).where(Document.path == path_key)).scalar()
     if document_id is None:
-        return None, False
+        return None, None
     bucket = bucket_of(connection, document_id) or (None, None, None)
-    pinned = bool(connection.execute(select(PlanDocument.pinned).where(
-        PlanDocument.document_id == document_id)).scalar())
+    found = connection.execute(select(PlanDocument.group_id, PlanDocument.pinned).where(
+        PlanDocument.document_id == document_id)).first()
+    place = None if found is None else (found[0], bool(found[1]))
     connection.execute(delete(PlanDocument).where(PlanDocument.document_id == document_id))
     connection.execute(update(PlanGroup).where(PlanGroup.current_document_id == document_id)
                        .values(current_document_id=None))
@@ -149,7 +154,7 @@ def _delete_document(connection: Connection,
     connection.execute(delete(Action).where(Action.plan_id.in_(plans)))
     connection.execute(delete(Plan).where(Plan.document_id == document_id))
     connection.execute(delete(Document).where(Document.id == document_id))
-    return bucket, pinned
+    return bucket, place
 
 
 def _insert_document(connection: Connection, result: DocumentResult, path_key: str,

@@ -17,6 +17,7 @@ from string import Template
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
@@ -96,7 +97,10 @@ def period_bars(table: pd.DataFrame, div_id: str) -> str:
                                      "<extra></extra>")
     figure.update_xaxes(type="category", title="plan period")
     figure.update_yaxes(title="actions")
-    # one legend line per trust beside the bars: readable with twenty trusts, in print too
+    # one legend line per trust beside the bars, and (past ten trusts, where plotly's
+    # palette repeats) 24 distinct colours: readable with twenty trusts, in print too
+    if len(table.index) > 10:
+        figure.update_layout(colorway=qualitative.Dark24)
     figure.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "y": 1,
                                                   "font": {"size": 11}})
     return _figure_html(figure, div_id, max(420, 120 + 20 * len(table.index)))

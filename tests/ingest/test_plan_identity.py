@@ -239,3 +239,19 @@ def test_migration_0002_goes_down_and_up_and_groups_stored_documents(db_url: str
     assert len(plans) == 1 and len(plans["copies"][0]) == 1
     assert_one_current_per_plan(db_url)
     assert_consistent(db_url)
+
+
+def test_a_changed_file_at_the_same_path_keeps_its_plan_id(app: typer.Typer, db_url: str,
+                                                           tmp_path: Path) -> None:
+    plan = tmp_path / "wres-plan.docx"
+    shutil.copyfile(DOCS / f"{NORTHANTS}.docx", plan)
+    manifest = read_manifest(manifest_for(tmp_path, [plan.name]))
+    run_batch([plan], db_url, manifest, IN_PROCESS)
+    before = cli_json(app, "plans", "--db", db_url)
+    reissue(DOCS / f"{NORTHANTS}.docx", plan)  # the same file, re-saved with new progress
+    assert run_batch([plan], db_url, manifest, IN_PROCESS).count("ingested") == 1
+    after = cli_json(app, "plans", "--db", db_url)
+    assert [p["plan_id"] for p in after] == [before[0]["plan_id"]]
+    found = cli_json(app, "search", "\"reported to the Board in March 2017\"", "--db", db_url)
+    assert len(found) == 1 and found[0]["plan_id"] == before[0]["plan_id"]
+    assert_one_current_per_plan(db_url)
