@@ -28,6 +28,12 @@ from rich.table import Table as RichTable
 
 from wres.errors import BadInputError
 from wres.ingest import cli_common as common
+from wres.ingest.cli_plans import (
+    name_left_out_files,
+    plan_rows,
+    print_plans_with_copies,
+    prune_missing,
+)
 from wres.ingest.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_S
 
 if TYPE_CHECKING:  # heavy imports only when a command needs them
@@ -137,7 +143,7 @@ def ingest(
     options = BatchOptions(workers=workers, force=force, engine=engine, ocr=ocr,
                            max_pages=max_pages, timeout_s=timeout, max_memory_mb=max_memory)
     if verbose:
-        _name_left_out_files(paths)
+        name_left_out_files(paths)
     progress = Progress(TextColumn("{task.description}", style="bold"), BarColumn(24),
                         MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("left"),
                         TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
@@ -162,8 +168,8 @@ def ingest(
     for problem in report.manifest_problems:
         common.say(f"{manifest.name}: {problem}")
     if prune:
-        _prune(db)
-    _print_ingest_summary(report, as_json, _guard(lambda: _plan_counts(db)))
+        _guard(lambda: prune_missing(db))
+    _print_ingest_summary(report, as_json, _guard(lambda: plan_rows(db)))
     if report.interrupted:
         common.say("interrupted: every document stored so far is complete; run again to finish")
         raise typer.Exit(INTERRUPTED_EXIT)
@@ -177,50 +183,6 @@ def _outcome_line(outcome: FileOutcome) -> str:
         return f"ingested {outcome.path} ({outcome.actions} actions)" + (
             f": {outcome.reason}" if outcome.reason else "")
     return f"{outcome.state} {outcome.path}" + (f": {outcome.reason}" if outcome.reason else "")
-
-
-def _name_left_out_files(paths: list[Path]) -> None:
-    from wres.ingest.files import expand_paths
-
-    for path, reason in expand_paths(list(paths)).skipped_files:
-        common.say(f"left out {path}: {reason}")
-
-
-def _prune(db: str | None) -> None:
-    from wres.db.engine import make_engine
-    from wres.db.plan_query import missing_documents
-    from wres.db.store import remove_documents
-
-    gone = _guard(lambda: missing_documents(db))
-    if gone:
-        engine = make_engine(db)
-        for path in _guard(lambda: remove_documents(engine, gone)):
-            common.say(f"removed {path}: the file is gone")
-        engine.dispose()
-
-
-def _plan_counts(db: str | None) -> list[dict]:
-    """Each plan with its current document and copies, for the summary."""
-    from wres.db.plan_query import plans
-
-    return [{"plan_id": int(row["plan_id"]), "trust": row["trust"], "current": row["current"],
-             "copies": list(row["copies"])} for row in plans(db).to_dict(orient="records")]
-
-
-def _print_plans_with_copies(plans: list[dict]) -> None:
-    several = [plan for plan in plans if plan["copies"]]
-    if not several:
-        return
-    from rich.text import Text
-
-    view = RichTable(title="plans stored as several documents (the first is counted)")
-    view.add_column("plan", justify="right")
-    view.add_column("trust", overflow="fold")
-    view.add_column("documents", overflow="fold")
-    for plan in several:
-        names = [Path(p).name for p in [plan["current"], *plan["copies"]] if p]
-        view.add_row(str(plan["plan_id"]), Text(plan["trust"]), Text("\n".join(names)))
-    common.out.print(view)
 
 
 def _print_ingest_summary(report: BatchReport, as_json: bool,
@@ -246,7 +208,7 @@ def _print_ingest_summary(report: BatchReport, as_json: bool,
     summary.add_row("copies not counted (see wres plans)",
                     str(sum(len(plan["copies"]) for plan in plans)))
     common.out.print(summary)
-    _print_plans_with_copies(plans)
+    print_plans_with_copies(plans)
     if troubles:
         view = RichTable(title="files with problems")
         view.add_column("file", overflow="fold")

@@ -100,3 +100,48 @@ def remove(
         common.out.print(f"removed {len(removed)} documents", markup=False, highlight=False)
     if not_found and not removed:
         raise typer.Exit(1)
+
+
+# --- used by `wres ingest` (cli_db) -------------------------------------------------------
+
+def name_left_out_files(paths: list[Path]) -> None:
+    from wres.ingest.files import expand_paths
+
+    for path, reason in expand_paths(list(paths)).skipped_files:
+        common.say(f"left out {path}: {reason}")
+
+
+def prune_missing(db: str | None) -> None:
+    from wres.db.engine import make_engine
+    from wres.db.plan_query import missing_documents
+    from wres.db.store import remove_documents
+
+    gone = missing_documents(db)
+    if gone:
+        engine = make_engine(db)
+        for path in remove_documents(engine, gone):
+            common.say(f"removed {path}: the file is gone")
+        engine.dispose()
+
+
+def plan_rows(db: str | None) -> list[dict]:
+    """Each plan with its current document and copies, for the summary."""
+    from wres.db.plan_query import plans as stored_plans
+
+    return [{"plan_id": int(row["plan_id"]), "trust": row["trust"], "current": row["current"],
+             "copies": list(row["copies"])}
+            for row in stored_plans(db).to_dict(orient="records")]
+
+
+def print_plans_with_copies(rows: list[dict]) -> None:
+    several = [plan for plan in rows if plan["copies"]]
+    if not several:
+        return
+    view = RichTable(title="plans stored as several documents (the first is counted)")
+    view.add_column("plan", justify="right")
+    view.add_column("trust", overflow="fold")
+    view.add_column("documents", overflow="fold")
+    for plan in several:
+        names = [Path(p).name for p in [plan["current"], *plan["copies"]] if p]
+        view.add_row(str(plan["plan_id"]), Text(plan["trust"]), Text("\n".join(names)))
+    common.out.print(view)
