@@ -2,8 +2,10 @@
 
 Why JSONL goes through ``ActionRecord``: the scorer reads exactly the canonical field
 names and types, and a record rebuilt from the database dumps the same way as one fresh
-from the pipeline. The tabular formats carry the same columns; the two list fields
-(owners, themes) are joined with "; " where a cell cannot hold a list (CSV, Excel).
+from the pipeline. Every format then adds the keys a researcher joins on (``EXPORT_IDS``:
+action id, plan id, document path). The tabular formats carry the same columns; the two
+list fields (owners, themes) are joined with "; " where a cell cannot hold a list (CSV,
+Excel). Integers stay integers (page, indicator are nullable Int64, not floats).
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from typing import TextIO
 
 import pandas as pd
 
-from wres.db.query import CANONICAL_FIELDS, Db, records
+from wres.db.query import (
+    CANONICAL_FIELDS,
+    EXPORT_IDS,
+    Db,
+    identified_records,
+    integer_columns,
+)
 from wres.errors import BadInputError
 from wres.optional import require
 
@@ -24,22 +32,29 @@ BINARY_FORMATS = ("parquet", "xlsx")
 LIST_FIELDS = ("owners", "themes", "indicators")
 MAPPING_FIELDS = ("theme_evidence",)  # per theme, its words: JSON text in a table cell
 LIST_SEPARATOR = "; "
+XLSX_MAX_WIDTH = 60  # characters: long texts wrap in the cell rather than widen the sheet
+XLSX_MIN_WIDTH = 6
 
 
 def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
-           query: str | None = None, trusts: list[str] | None = None) -> int:
-    """Write the (matching) actions to ``destination`` (stdout when None); return how many."""
+           query: str | None = None, trusts: list[str] | None = None,
+           all_documents: bool = False) -> int:
+    """Write the (matching) actions to ``destination`` (stdout when None); return how many.
+
+    Each plan's current document only, unless ``all_documents``.
+    """
     if fmt not in FORMATS:
         raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in BINARY_FORMATS and not isinstance(destination, Path):
         raise BadInputError(f"{fmt} is a binary format: give an output file")
-    found = records(db, query=query, trusts=trusts)
+    found = identified_records(db, query=query, trusts=trusts, all_documents=all_documents)
     if fmt == "jsonl":
-        lines = "".join(json.dumps(r.to_json_dict(), ensure_ascii=False) + "\n" for r in found)
+        lines = "".join(json.dumps({**r.to_json_dict(), **ids}, ensure_ascii=False) + "\n"
+                        for ids, r in found)
         _write_text(lines, destination)
         return len(found)
-    frame = pd.DataFrame([r.model_dump() for r in found],
-                         columns=list(CANONICAL_FIELDS))
+    frame = integer_columns(pd.DataFrame([{**r.model_dump(), **ids} for ids, r in found],
+                                         columns=[*CANONICAL_FIELDS, *EXPORT_IDS]))
     for name in MAPPING_FIELDS:
         frame[name] = [json.dumps(value, ensure_ascii=False) for value in frame[name]]
     if fmt == "parquet":
@@ -52,8 +67,28 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
     if fmt == "csv":
         _write_text(frame.to_csv(index=False), destination)
     else:
-        frame.to_excel(destination, index=False, sheet_name="actions")
+        write_xlsx(frame, destination)
     return len(found)
+
+
+def write_xlsx(frame: pd.DataFrame, destination: Path, sheet: str = "actions") -> None:
+    """One sheet with a frozen header row, an autofilter and widths that fit the columns."""
+    from openpyxl.utils import get_column_letter
+
+    with pd.ExcelWriter(destination, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet)
+        worksheet = writer.sheets[sheet]
+        worksheet.freeze_panes = "A2"
+        worksheet.auto_filter.ref = worksheet.dimensions
+        for index, name in enumerate(frame.columns, start=1):
+            longest = max([len(str(name)), *(len(str(v)) for v in frame[name].head(500)
+                                              if not _missing(v))], default=0)
+            width = min(max(longest + 2, XLSX_MIN_WIDTH), XLSX_MAX_WIDTH)
+            worksheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _write_text(content: str, destination: Path | TextIO | None) -> None:

@@ -16,6 +16,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -113,6 +115,7 @@ class Document(Base):
     issues: Mapped[list | None] = mapped_column(JSON)
     run_id: Mapped[int | None] = mapped_column(
         ForeignKey("ingest_runs.id", ondelete="SET NULL"), index=True)
+    modified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # the file's mtime
 
     plan: Mapped[Plan | None] = relationship(back_populates="document", uselist=False,
                                              cascade="all, delete-orphan",
@@ -120,7 +123,10 @@ class Document(Base):
 
 
 class Plan(Base):
-    """The plan a document holds: whose it is and which years it covers."""
+    """The plan a document holds: whose it is and which years it covers.
+
+    One row per document: two files of one plan are two rows here and one ``PlanGroup``.
+    """
 
     __tablename__ = "plans"
 
@@ -138,6 +144,47 @@ class Plan(Base):
                                                  order_by="Action.position",
                                                  cascade="all, delete-orphan",
                                                  passive_deletes=True)
+
+
+class PlanGroup(Base):
+    """One plan as a trust published it, however many files hold it.
+
+    Why: a plan published as PDF and Word, downloaded twice, or re-issued as "v2" is
+    several documents but one plan, and a benchmark that counts it twice is wrong. Every
+    figure counts the group's current document only; the others are copies that point to
+    it through ``plan_documents``. ``db/plans.py`` keeps the groups and says the rules.
+    The id is the stable "plan id" of exports: regrouping keeps a group's id while any of
+    its documents stays in it.
+    """
+
+    __tablename__ = "plan_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trust_id: Mapped[int | None] = mapped_column(
+        ForeignKey("trusts.id", ondelete="SET NULL"), index=True)
+    period_start: Mapped[int | None] = mapped_column(Integer)
+    period_end: Mapped[int | None] = mapped_column(Integer)
+    current_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+
+
+class PlanDocument(Base):
+    """A document's place in its plan group: the current one, or a copy of it.
+
+    Only documents with actions belong to a group. ``pinned``: an analyst chose this
+    document as its plan's current one (``wres plans --pin``); the choice outlives
+    regrouping and the re-ingest of a changed file at the same path.
+    """
+
+    __tablename__ = "plan_documents"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_groups.id", ondelete="CASCADE"), index=True)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False,
+                                             server_default=false())
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Action(Base):

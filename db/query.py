@@ -41,6 +41,7 @@ from wres.db.models import (
     Document,
     Owner,
     Plan,
+    PlanDocument,
     Theme,
     Trust,
 )
@@ -60,12 +61,19 @@ def open_db(db: Db) -> Engine:
     return db if isinstance(db, Engine) else make_engine(db, readonly=True)
 
 
-def _actions_base(*columns: ColumnElement | InstrumentedAttribute) -> Select:
-    """Actions joined to their plan, document and (maybe missing) trust."""
-    return (select(*columns).select_from(Action)
-            .join(Plan, Action.plan_id == Plan.id)
-            .join(Document, Plan.document_id == Document.id)
-            .outerjoin(Trust, Plan.trust_id == Trust.id))
+def _actions_base(*columns: ColumnElement | InstrumentedAttribute,
+                  all_documents: bool = False) -> Select:
+    """Actions joined to their plan, document, plan group and (maybe missing) trust.
+
+    Only the current document of each plan counts unless ``all_documents`` (every copy:
+    PDF and Word of one plan, earlier versions); see ``db/plans.py``.
+    """
+    query = (select(*columns).select_from(Action)
+             .join(Plan, Action.plan_id == Plan.id)
+             .join(Document, Plan.document_id == Document.id)
+             .outerjoin(PlanDocument, PlanDocument.document_id == Document.id)
+             .outerjoin(Trust, Plan.trust_id == Trust.id))
+    return query if all_documents else query.where(PlanDocument.is_current.is_(True))
 
 
 def _trust_filter(query: Select, trusts: list[str] | None) -> Select:
@@ -122,27 +130,31 @@ def _pg_vector() -> ColumnElement:
 
 FTS = table(FTS_TABLE, column("rowid"))
 RESULT_COLUMNS = (Trust.name.label("trust"), Plan.period_start, Plan.period_end,
-                  Document.source_file, Action.page, Action.ref, Action.action, Action.id)
+                  Document.source_file, Action.page, Action.ref, Action.action, Action.id,
+                  PlanDocument.group_id.label("plan_id"), Document.path.label("document"))
 
 
 def search(db: Db, text_: str, *, limit: int | None = 20,
-           trusts: list[str] | None = None) -> pd.DataFrame:
+           trusts: list[str] | None = None, all_documents: bool = False) -> pd.DataFrame:
     """Actions whose action/objective/outcome/measure/status text matches, best first."""
     engine = open_db(db)
     dialect = engine.dialect.name
     if dialect == "sqlite":
         score = literal_column(f"bm25({FTS_TABLE})")
-        query = (_actions_base(score.label("score"), *RESULT_COLUMNS)
+        query = (_actions_base(score.label("score"), *RESULT_COLUMNS,
+                               all_documents=all_documents)
                  .join(FTS, FTS.c.rowid == Action.id)
                  .where(text(f"{FTS_TABLE} MATCH :terms").bindparams(terms=fts_query(text_)))
                  .order_by(score, Action.id))
     elif dialect == "postgresql":
         tsquery = func.websearch_to_tsquery(literal_column("'english'::regconfig"), text_)
         score = -func.ts_rank(_pg_vector(), tsquery)
-        query = (_actions_base(score.label("score"), *RESULT_COLUMNS)
+        query = (_actions_base(score.label("score"), *RESULT_COLUMNS,
+                               all_documents=all_documents)
                  .where(_pg_vector().op("@@")(tsquery)).order_by(score, Action.id))
     else:
-        query = _actions_base(literal_column("0").label("score"), *RESULT_COLUMNS)
+        query = _actions_base(literal_column("0").label("score"), *RESULT_COLUMNS,
+                              all_documents=all_documents)
         for word in re.findall(r"\w+", text_):
             query = query.where(or_(*(getattr(Action, c).ilike(f"%{word}%")
                                       for c in SEARCH_COLUMNS)))
@@ -157,20 +169,22 @@ def search(db: Db, text_: str, *, limit: int | None = 20,
 
 # --- compare ------------------------------------------------------------------------------
 
-def _category_query(by: str) -> Select:
+def _category_query(by: str, all_documents: bool = False) -> Select:
     trust = Trust.name.label("trust")
     if by == "theme":
-        return (_actions_base(trust, Theme.name.label("category"))
+        return (_actions_base(trust, Theme.name.label("category"), all_documents=all_documents)
                 .outerjoin(ActionTheme, ActionTheme.action_id == Action.id)
                 .outerjoin(Theme, Theme.id == ActionTheme.theme_id))
     if by == "indicator":  # an action tied to indicators 5 and 6 counts under both
-        return (_actions_base(trust, ActionIndicator.indicator.label("category"))
+        return (_actions_base(trust, ActionIndicator.indicator.label("category"),
+                              all_documents=all_documents)
                 .outerjoin(ActionIndicator, ActionIndicator.action_id == Action.id))
     column = {"rag": Action.rag}.get(by)
     if column is not None:
-        return _actions_base(trust, column.label("category"))
+        return _actions_base(trust, column.label("category"), all_documents=all_documents)
     if by == "year":
-        return _actions_base(trust, Plan.period_start, Plan.period_end)
+        return _actions_base(trust, Plan.period_start, Plan.period_end,
+                             all_documents=all_documents)
     raise BadInputError(f"cannot compare by {by!r}; use one of {', '.join(COMPARE_BY)}")
 
 
@@ -194,14 +208,16 @@ def _category_order(by: str, categories: list[str]) -> list[str]:
     return sorted(categories, key=key)
 
 
-def compare(db: Db, by: str, *, trusts: list[str] | None = None) -> pd.DataFrame:
+def compare(db: Db, by: str, *, trusts: list[str] | None = None,
+            all_documents: bool = False) -> pd.DataFrame:
     """Trusts by category: how many actions each trust's plans have in each category.
 
     ``by`` is theme (an action with two themes counts under both), indicator (an action
     tied to several indicators counts under each), rag, or
     year (the plan's period, "2021-2023"). Actions with no value count under "none".
+    Each plan counts once (its current document) unless ``all_documents``.
     """
-    frame = _frame(open_db(db), _trust_filter(_category_query(by), trusts))
+    frame = _frame(open_db(db), _trust_filter(_category_query(by, all_documents), trusts))
     if by == "year":
         frame["category"] = [_period_label(s, e) for s, e in
                              zip(frame.pop("period_start"), frame.pop("period_end"),
@@ -220,14 +236,16 @@ def compare(db: Db, by: str, *, trusts: list[str] | None = None) -> pd.DataFrame
 # --- overdue ------------------------------------------------------------------------------
 
 def overdue(db: Db, as_of: dt.date, *, trusts: list[str] | None = None,
-            done_rags: tuple[str, ...] = DONE_RAGS) -> pd.DataFrame:
+            done_rags: tuple[str, ...] = DONE_RAGS, all_documents: bool = False) -> pd.DataFrame:
     """Actions due before ``as_of`` that are not rated done (green or blue by default).
 
     An action due on ``as_of`` itself is not overdue yet; one with no date never is.
     """
     query = _actions_base(Trust.name.label("trust"), Document.source_file, Action.ref,
                           Action.action, Action.owner, Action.due, Action.due_date,
-                          Action.rag, Action.status)
+                          Action.rag, Action.status, Action.id.label("action_id"),
+                          PlanDocument.group_id.label("plan_id"),
+                          Document.path.label("document"), all_documents=all_documents)
     query = query.where(and_(Action.due_date.is_not(None), Action.due_date < as_of,
                              or_(Action.rag.is_(None), Action.rag.not_in(done_rags))))
     query = _trust_filter(query, trusts).order_by(Action.due_date, Trust.name, Action.id)
@@ -238,28 +256,47 @@ def overdue(db: Db, as_of: dt.date, *, trusts: list[str] | None = None,
 
 # --- export and SQL -----------------------------------------------------------------------
 
-def records(db: Db, *, query: str | None = None,
-            trusts: list[str] | None = None) -> list[ActionRecord]:
+EXPORT_IDS = ("action_id", "plan_id", "document")  # after the canonical fields in exports
+
+
+def records(db: Db, *, query: str | None = None, trusts: list[str] | None = None,
+            all_documents: bool = False) -> list[ActionRecord]:
     """Actions as canonical records (in document order), optionally only search matches."""
+    return [record for _ids, record in identified_records(
+        db, query=query, trusts=trusts, all_documents=all_documents)]
+
+
+def identified_records(db: Db, *, query: str | None = None, trusts: list[str] | None = None,
+                       all_documents: bool = False) -> list[tuple[dict, ActionRecord]]:
+    """Each canonical record with the keys a researcher joins on (``EXPORT_IDS``).
+
+    ``action_id`` is the action's row id (it stays while its document is unchanged),
+    ``plan_id`` the plan group (it stays while any copy of the plan stays), ``document``
+    the path the file was ingested from.
+    """
     engine = open_db(db)
     columns = [getattr(Action, f) for f in CANONICAL_FIELDS if hasattr(Action, f)]
     select_ = _trust_filter(_actions_base(
-        Action.id, Document.source_file, Trust.name.label("trust"), Plan.period_start,
-        Plan.period_end, *columns), trusts).order_by(Document.source_file, Document.id,
-                                                     Action.position)
+        Action.id, PlanDocument.group_id.label("plan_id"), Document.path.label("document"),
+        Document.source_file, Trust.name.label("trust"), Plan.period_start,
+        Plan.period_end, *columns, all_documents=all_documents), trusts).order_by(
+            Document.source_file, Document.id, Action.position)
     if query is not None:
         select_ = select_.where(Action.id.in_(
-            [int(i) for i in search(engine, query, limit=None)["action_id"]]))
+            [int(i) for i in search(engine, query, limit=None,
+                                    all_documents=all_documents)["action_id"]]))
     with engine.connect() as connection:
         rows = connection.execute(select_).mappings().all()
         owners = _names_by_action(connection, ActionOwner, Owner, "owner_id")
         themes = _names_by_action(connection, ActionTheme, Theme, "theme_id")
         evidence = _theme_evidence(connection)
         indicators = _indicators_by_action(connection)
-    return [ActionRecord(**{k: v for k, v in row.items() if k != "id"},
-                         owners=owners.get(row["id"], []), themes=themes.get(row["id"], []),
-                         theme_evidence=evidence.get(row["id"], {}),
-                         indicators=indicators.get(row["id"], []))
+    id_keys = {"id", "plan_id", "document"}
+    return [({"action_id": row["id"], "plan_id": row["plan_id"], "document": row["document"]},
+             ActionRecord(**{k: v for k, v in row.items() if k not in id_keys},
+                          owners=owners.get(row["id"], []), themes=themes.get(row["id"], []),
+                          theme_evidence=evidence.get(row["id"], {}),
+                          indicators=indicators.get(row["id"], [])))
             for row in rows]
 
 
@@ -295,11 +332,27 @@ def _names_by_action(connection: Connection, link: type, named: type,
     return found
 
 
-def records_frame(db: Db, *, query: str | None = None,
-                  trusts: list[str] | None = None) -> pd.DataFrame:
-    """The canonical records as a DataFrame, columns named exactly as in the JSONL."""
-    rows = [r.model_dump() for r in records(db, query=query, trusts=trusts)]
-    return pd.DataFrame(rows, columns=list(CANONICAL_FIELDS))
+def records_frame(db: Db, *, query: str | None = None, trusts: list[str] | None = None,
+                  all_documents: bool = False) -> pd.DataFrame:
+    """The canonical records and their ids as a DataFrame, columns named as in the JSONL.
+
+    Integer columns stay integers where a value is missing (page, indicator: Int64).
+    """
+    rows = [{**record.model_dump(), **ids} for ids, record in identified_records(
+        db, query=query, trusts=trusts, all_documents=all_documents)]
+    return integer_columns(pd.DataFrame(rows, columns=[*CANONICAL_FIELDS, *EXPORT_IDS]))
+
+
+INTEGER_FIELDS = ("period_start", "period_end", "page", "indicator", "action_id", "plan_id")
+
+
+def integer_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The integer fields as pandas' nullable Int64: page 3 stays 3 beside a missing page,
+    in Parquet and Excel too (a float column would write 3.0)."""
+    for name in INTEGER_FIELDS:
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
+    return frame
 
 
 def run_sql(db: Db, sql: str) -> pd.DataFrame:

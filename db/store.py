@@ -9,6 +9,8 @@ tables stay those of ``db/models.py``. Why the re-check inside the transaction: 
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
@@ -25,10 +27,13 @@ from wres.db.models import (
     IngestRun,
     Owner,
     Plan,
+    PlanDocument,
+    PlanGroup,
     Theme,
     Trust,
     utc_now,
 )
+from wres.db.plans import Bucket, bucket_of, regroup_bucket
 from wres.schema import ActionRecord, DocumentResult
 from wres.versions import parser_versions
 
@@ -78,7 +83,7 @@ def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: i
             if same is not None:
                 where = "" if same == path_key else f" as {same}"
                 return Stored("skipped", reason=f"already ingested{where} by another run")
-        _delete_document(connection, path_key)
+        old_bucket, old_place = _delete_document(connection, path_key)
         document_id = _insert_document(connection, result, path_key, run_id)
         trust = result.plan.trust
         trust_id = _name_ids(connection, Trust, [trust]).get(trust) if trust else None
@@ -87,15 +92,63 @@ def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: i
             "period_start": result.plan.period_start,
             "period_end": result.plan.period_end}).scalar_one()
         _insert_actions(connection, plan_id, result.actions)
+        new_bucket = (trust_id, result.plan.period_start, result.plan.period_end)
+        if old_place is not None:  # a changed file keeps its plan id (and its pin)
+            connection.execute(insert(PlanDocument), {
+                "document_id": document_id, "group_id": old_place[0], "is_current": False,
+                "pinned": old_place[1]})
+        _regroup_after_change(connection, [old_bucket, new_bucket],
+                              pin=document_id if old_place and old_place[1] else None)
     return Stored("ingested", actions=len(result.actions))
 
 
-def _delete_document(connection: Connection, path_key: str) -> None:
-    """Remove a document and everything under it (explicitly: no reliance on PRAGMAs)."""
+def _regroup_after_change(connection: Connection, buckets: list[Bucket | None], *,
+                          pin: int | None = None) -> None:
+    """Recompute the plan groups a stored, replaced or removed document touched.
+
+    ``pin``: a document that replaced a pinned one at the same path inherits the pin.
+    """
+    for bucket in dict.fromkeys(b for b in buckets if b is not None):
+        regroup_bucket(connection, bucket)
+    if pin is not None and connection.execute(select(PlanDocument.document_id).where(
+            PlanDocument.document_id == pin)).first():
+        from wres.db.plans import pin_document
+
+        pin_document(connection, pin)
+
+
+def remove_documents(engine: Engine, path_keys: list[str]) -> list[str]:
+    """Delete the documents stored under ``path_keys``; return the paths that were there."""
+    removed = []
+    with engine.begin() as connection:
+        buckets: list[Bucket | None] = []
+        for path_key in path_keys:
+            bucket, _place = _delete_document(connection, path_key)
+            if bucket is not None:
+                buckets.append(bucket)
+                removed.append(path_key)
+        _regroup_after_change(connection, buckets)
+    return removed
+
+
+def _delete_document(connection: Connection,
+                     path_key: str) -> tuple[Bucket | None, tuple[int, bool] | None]:
+    """Remove a document and everything under it (explicitly: no reliance on PRAGMAs).
+
+    Returns the trust and period it was filed under (None when there was no such document)
+    and its place in a plan: (plan group id, pinned), None when it was in none.
+    """
     document_id = connection.execute(
         select(Document.id).where(Document.path == path_key)).scalar()
     if document_id is None:
-        return
+        return None, None
+    bucket = bucket_of(connection, document_id) or (None, None, None)
+    found = connection.execute(select(PlanDocument.group_id, PlanDocument.pinned).where(
+        PlanDocument.document_id == document_id)).first()
+    place = None if found is None else (found[0], bool(found[1]))
+    connection.execute(delete(PlanDocument).where(PlanDocument.document_id == document_id))
+    connection.execute(update(PlanGroup).where(PlanGroup.current_document_id == document_id)
+                       .values(current_document_id=None))
     plans = select(Plan.id).where(Plan.document_id == document_id)
     actions = select(Action.id).where(Action.plan_id.in_(plans))
     connection.execute(delete(ActionOwner).where(ActionOwner.action_id.in_(actions)))
@@ -104,6 +157,7 @@ def _delete_document(connection: Connection, path_key: str) -> None:
     connection.execute(delete(Action).where(Action.plan_id.in_(plans)))
     connection.execute(delete(Plan).where(Plan.document_id == document_id))
     connection.execute(delete(Document).where(Document.id == document_id))
+    return bucket, place
 
 
 def _insert_document(connection: Connection, result: DocumentResult, path_key: str,
@@ -116,9 +170,18 @@ def _insert_document(connection: Connection, result: DocumentResult, path_key: s
         "engines": ",".join(result.engines) or None, "status": document_status(result),
         "error": "; ".join(errors) or None,
         "issues": [issue.model_dump() for issue in result.issues] or None,
-        "run_id": run_id,
+        "run_id": run_id, "modified_at": _modified_at(path_key),
     }
     return connection.execute(insert(Document).returning(Document.id), row).scalar_one()
+
+
+def _modified_at(path_key: str) -> dt.datetime | None:
+    """The file's modification time (UTC, naive like ``ingested_at``); None if unreadable."""
+    try:
+        stamp = os.stat(path_key).st_mtime
+    except OSError:
+        return None
+    return dt.datetime.fromtimestamp(stamp, dt.UTC).replace(tzinfo=None)
 
 
 def _insert_actions(connection: Connection, plan_id: int, records: list[ActionRecord]) -> None:

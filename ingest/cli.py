@@ -156,6 +156,9 @@ def _register_commands() -> None:
     except ImportError:  # pragma: no cover - only while the database layer is absent
         return
     cli_db.register(app)
+    from wres.ingest import cli_plans
+
+    cli_plans.register(app)
 
 
 _register_commands()

@@ -19,6 +19,28 @@ out = Console()
 err = Console(stderr=True)
 
 
+def _show_flags_as_flags() -> None:
+    """``--json`` in ``--help``, not ``--json <bool>``: typer 0.29 prints a type beside every
+    option, flags included (see fastapi/typer#493 and #1727). Options that take no value
+    show none; options that take one keep their type."""
+    from typer import core
+
+    shown = core.TyperOption.display_type_rich
+    if getattr(shown, "_wres_flags", False):
+        return
+
+    def display_type_rich(self: core.TyperOption, ctx: object) -> str | None:
+        if self.is_flag and not self.count and self.metavar is None:
+            return None
+        return shown(self, ctx)
+
+    display_type_rich._wres_flags = True  # type: ignore[attr-defined]
+    core.TyperOption.display_type_rich = display_type_rich
+
+
+_show_flags_as_flags()
+
+
 def say(line: str) -> None:
     """One plain line on stderr: never wrapped, never styled, so scripts can grep it (a
     newline inside a file name is shown as \\n)."""

@@ -16,11 +16,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table as RichTable
 
 from wres.errors import BadInputError
 from wres.ingest import cli_common as common
+from wres.ingest.cli_plans import (
+    name_left_out_files,
+    plan_rows,
+    print_plans_with_copies,
+    prune_missing,
+)
 from wres.ingest.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_S
 
 if TYPE_CHECKING:  # heavy imports only when a command needs them
@@ -30,6 +43,9 @@ if TYPE_CHECKING:  # heavy imports only when a command needs them
 
 T = TypeVar("T")
 DB_HELP = "SQLite file or SQLAlchemy URL (default: $WRES_DB or wres.db)"
+ALL_HELP = "count every stored copy of a plan (PDF and Word, earlier versions), not once"
+TABLE_WIDTH = 120  # a terminal comparison is made to fit this many columns
+MIN_TRUST_WIDTH = 24  # "Kent Comm. Health NHS FT": shorter would not name the trust
 INTERRUPTED_EXIT = 130
 
 
@@ -69,10 +85,12 @@ def _print_json(data: object) -> None:
 
 
 def _print_frame(frame: pd.DataFrame, title: str,
-                 widths: dict[str, int] | None = None) -> None:
+                 widths: dict[str, int] | None = None,
+                 min_widths: dict[str, int] | None = None) -> None:
     view = RichTable(title=title)
     for column in frame.columns:
-        view.add_column(str(column), overflow="fold", max_width=(widths or {}).get(column))
+        view.add_column(str(column), overflow="fold", max_width=(widths or {}).get(column),
+                        min_width=(min_widths or {}).get(column))
     for row in _frame_rows(frame):
         view.add_row(*("" if v is None else str(v) for v in row.values()))
     common.out.print(view)
@@ -107,26 +125,41 @@ def ingest(
     max_pages: int = typer.Option(DEFAULT_MAX_PAGES, "--max-pages", min=1,
                                   help="longer PDFs are refused"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
+    prune: bool = typer.Option(False, "--prune", help="afterwards drop stored documents "
+                                                      "whose files are gone"),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="name each file left out (unsupported type, symlink "
+                                      "out of the folder, hidden, lock file)"),
 ) -> None:
-    """Read plans into the database; files already ingested unchanged are skipped."""
+    """Read plans into the database; files already ingested unchanged are skipped.
+
+    A terminal shows a progress bar with the last file done and the time left; otherwise
+    one line per finished file goes to stderr (not with --json, which lists every file).
+    Copies of one plan are grouped (`wres plans`).
+    """
     from wres.ingest.batch import BatchOptions, run_batch
 
     plans = common.load_manifest(manifest)
     options = BatchOptions(workers=workers, force=force, engine=engine, ocr=ocr,
                            max_pages=max_pages, timeout_s=timeout, max_memory_mb=max_memory)
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=common.err, transient=True,
-                        disable=not common.err.is_terminal)
-    task = progress.add_task("ingesting", total=None)
+    if verbose:
+        name_left_out_files(paths)
+    progress = Progress(TextColumn("{task.description}", style="bold"), BarColumn(24),
+                        MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("left"),
+                        TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
+                        console=common.err, transient=True, disable=not common.err.is_terminal)
+    task = progress.add_task("ingesting", total=None, current="")
     planned = {"known": False}
 
     def on_planned(count: int) -> None:
         planned["known"] = True
         progress.update(task, total=count)
 
-    def on_outcome(_outcome: FileOutcome) -> None:
+    def on_outcome(outcome: FileOutcome) -> None:
         if planned["known"]:
-            progress.advance(task)
+            progress.update(task, advance=1, current=Path(outcome.path).name[:40])
+        if not common.err.is_terminal and not as_json:  # the JSON lists every file
+            common.say(_outcome_line(outcome))
 
     with progress:
         report = _guard(lambda: run_batch(paths, db, plans, options, on_outcome, on_planned))
@@ -134,7 +167,9 @@ def ingest(
         common.say(problem)
     for problem in report.manifest_problems:
         common.say(f"{manifest.name}: {problem}")
-    _print_ingest_summary(report, as_json)
+    if prune:
+        _guard(lambda: prune_missing(db))
+    _print_ingest_summary(report, as_json, _guard(lambda: plan_rows(db)))
     if report.interrupted:
         common.say("interrupted: every document stored so far is complete; run again to finish")
         raise typer.Exit(INTERRUPTED_EXIT)
@@ -142,11 +177,21 @@ def ingest(
         raise typer.Exit(2)
 
 
-def _print_ingest_summary(report: BatchReport, as_json: bool) -> None:
+def _outcome_line(outcome: FileOutcome) -> str:
+    """One line per finished file (stderr when not a terminal): scripts can follow a run."""
+    if outcome.state == "ingested":
+        return f"ingested {outcome.path} ({outcome.actions} actions)" + (
+            f": {outcome.reason}" if outcome.reason else "")
+    return f"{outcome.state} {outcome.path}" + (f": {outcome.reason}" if outcome.reason else "")
+
+
+def _print_ingest_summary(report: BatchReport, as_json: bool,
+                          plans: list[dict] | None = None) -> None:
     troubles = sorted((o for o in report.outcomes if o.state == "failed"
                        or (o.state == "ingested" and o.reason)), key=lambda o: o.path)
+    plans = plans or []
     if as_json:
-        _print_json({**report.counts(), "run_id": report.run_id,
+        _print_json({**report.counts(), "run_id": report.run_id, "plans": plans,
                      "interrupted": report.interrupted, "not_plan_files": report.not_plan_files,
                      "seconds": {k: round(v, 3) for k, v in report.seconds.items()},
                      "files": [vars(o) for o in report.outcomes]})
@@ -159,7 +204,11 @@ def _print_ingest_summary(report: BatchReport, as_json: bool) -> None:
         summary.add_row(label, str(report.counts()[key]))
     for reason, count in sorted(report.not_plan_files.items()):
         summary.add_row(f"not read: {reason}", str(count))
+    summary.add_row("plans in the database (each counted once)", str(len(plans)))
+    summary.add_row("copies not counted (see wres plans)",
+                    str(sum(len(plan["copies"]) for plan in plans)))
     common.out.print(summary)
+    print_plans_with_copies(plans)
     if troubles:
         view = RichTable(title="files with problems")
         view.add_column("file", overflow="fold")
@@ -179,16 +228,18 @@ def search(
     limit: int = typer.Option(20, min=1, help="at most this many results"),
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
     """Full-text search of action, objective, outcome, measure and status, best first."""
     from wres.db import query
 
-    frame = _guard(lambda: query.search(query.open_db(db), text,
-                                        limit=limit, trusts=trust))
+    frame = _guard(lambda: query.search(query.open_db(db), text, limit=limit, trusts=trust,
+                                        all_documents=all_documents))
     if as_json:
         _print_json(_frame_rows(frame))
         return
-    shown = frame.drop(columns=["action_id", "period_start", "period_end"])
+    shown = frame.drop(columns=["action_id", "period_start", "period_end", "plan_id",
+                                "document"])
     shown.insert(2, "years", [_years(s, e) for s, e in
                               zip(frame["period_start"], frame["period_end"], strict=True)])
     _print_frame(shown, f"{len(frame)} actions matching {text!r}",
@@ -221,14 +272,22 @@ def compare(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
     fmt: str = typer.Option("table", "--format", help="table or md (Markdown, for papers)"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
-    """Trusts by category: how many actions each trust has per theme/indicator/rag/year."""
+    """Trusts by category: how many actions each trust has per theme/indicator/rag/year.
+
+    Each plan counts once (its current document; see `wres plans`).
+    """
     from wres.db import query
+    from wres.db.plan_query import unknown_trusts
 
     if fmt not in ("table", "md"):
         common.fail(f"unknown format {fmt!r}; use table or md")
-    table = _guard(lambda: query.compare(query.open_db(db), by,
-                                         trusts=trust))
+    unknown = _guard(lambda: unknown_trusts(query.open_db(db), trust))
+    if unknown:
+        common.fail("no stored trust matches " + ", ".join(repr(t) for t in unknown), 1)
+    table = _guard(lambda: query.compare(query.open_db(db), by, trusts=trust,
+                                         all_documents=all_documents))
     frame = table.reset_index()
     if as_json:
         _print_json(_frame_rows(frame))
@@ -237,7 +296,26 @@ def compare(
 
         print(to_markdown(frame))
     else:
-        _print_frame(frame, f"actions per trust by {by}", {"trust": 40})
+        shown, widths = _fitted(frame)
+        _print_frame(shown, f"actions per trust by {by}", widths,
+                     min_widths={"trust": widths.pop("trust")})
+
+
+def _fitted(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Trust names abbreviated and category columns narrowed (their headers fold) so the
+    table fits the terminal, at most 120 columns; returns the frame and column widths."""
+    from wres.ingest.trust_names import shorten_all
+
+    width = min(common.out.width, TABLE_WIDTH)
+    categories = [c for c in frame.columns if c != "trust"]
+    room = (width - MIN_TRUST_WIDTH - 4) // max(len(categories), 1) - 3
+    widths = {c: max(min(len(str(c)), 8, max(room, 3)), *(len(str(v)) for v in frame[c]))
+              for c in categories}
+    budget = max(width - sum(w + 3 for w in widths.values()) - 4, MIN_TRUST_WIDTH)
+    names = shorten_all([str(t) for t in frame["trust"]], budget)
+    shown = frame.assign(trust=[names[str(t)] for t in frame["trust"]])
+    widths["trust"] = max([len("trust"), *(len(str(t)) for t in shown["trust"])])
+    return shown, widths
 
 
 def overdue(
@@ -245,6 +323,7 @@ def overdue(
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
     """Actions whose target date has passed and that are not rated green or blue."""
     from wres.db import query
@@ -253,8 +332,8 @@ def overdue(
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
         common.fail(f"--as-of {as_of!r} is not a date like 2024-03-31")
-    frame = _guard(lambda: query.overdue(query.open_db(db), day,
-                                         trusts=trust))
+    frame = _guard(lambda: query.overdue(query.open_db(db), day, trusts=trust,
+                                         all_documents=all_documents))
     if as_json:
         _print_json(_frame_rows(frame))
         return
@@ -270,13 +349,14 @@ def export(
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="report the count as JSON"),
+    all_documents: bool = typer.Option(False, "--all-documents", help=ALL_HELP),
 ) -> None:
     """Write the stored actions in the canonical fields (JSONL is what the scorer reads)."""
     from wres.db.export import export as write_export
     from wres.db.query import open_db
 
-    count = _guard(lambda: write_export(open_db(db), fmt, output,
-                                        query=search_text, trusts=trust))
+    count = _guard(lambda: write_export(open_db(db), fmt, output, query=search_text,
+                                        trusts=trust, all_documents=all_documents))
     if output is None:
         return  # the data went to stdout; say nothing more there
     if as_json:

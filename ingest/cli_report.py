@@ -59,21 +59,32 @@ def report(
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     years: str = typer.Option(None, help="only plans covering these years: 2021 or 2019-2023"),
     as_of: str = typer.Option(None, "--as-of", help="overdue as of YYYY-MM-DD (default today)"),
-    dedupe: bool = typer.Option(False, "--dedupe",
-                                help="count one document per trust and period (PDF and "
-                                     "Word copies of one plan)"),
+    all_documents: bool = typer.Option(False, "--all-documents",
+                                       help="count every stored copy of a plan (PDF and "
+                                            "Word, earlier versions), not once"),
+    dedupe: bool = typer.Option(False, "--dedupe", hidden=True,
+                                help="deprecated: each plan is counted once by default"),
+    share: bool = typer.Option(False, "--share", help="heat maps show each trust's share of "
+                                                      "its actions and leave out \"none\""),
+    no_table: bool = typer.Option(False, "--no-table", help="leave out the table of every "
+                                                            "action (HTML)"),
     title: str = typer.Option(DEFAULT_TITLE, help="heading of the report"),
 ) -> None:
-    """Benchmark trusts: summary, indicator and theme heat maps, years, RAG, all actions."""
+    """Benchmark trusts: summary, indicator and theme heat maps, years, RAG, all actions.
+
+    Each plan counts once: its current document (see `wres plans`).
+    """
     if fmt not in FORMATS:
         base.fail(f"unknown format {fmt!r}; use html or md")
     if fmt == "html" and out is None:
         base.fail("--out is needed for HTML, e.g. --out report.html")
+    if dedupe:
+        base.say("note: --dedupe is no longer needed: each plan is counted once by default")
     day = _as_of(as_of)
     from wres.ingest.report import ReportFilter, load_report, parse_years
 
     chosen = ReportFilter(trusts=list(trust or []), years=_guarded(lambda: parse_years(years)),
-                          dedupe=dedupe)
+                          all_documents=all_documents)
     data = _guarded(lambda: load_report(db, chosen=chosen, as_of=day))
     if fmt == "md":
         from wres.ingest.report_md import render_markdown
@@ -83,7 +94,8 @@ def report(
         _guarded(lambda: require("plotly", "report", "the HTML report"))
         from wres.ingest.report_html import render_html
 
-        text = render_html(data, title=title, database=Path(db).name if db else "")
+        text = render_html(data, title=title, database=Path(db).name if db else "",
+                           share=share, table=not no_table)
     if out is None:
         print(text, end="")
         return

@@ -19,9 +19,12 @@ class FoundFiles:
     files: list[Path] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count
     problems: list[str] = field(default_factory=list)
+    skipped_files: list[tuple[Path, str]] = field(default_factory=list)  # for --verbose
 
-    def skip(self, reason: str) -> None:
+    def skip(self, reason: str, path: Path | None = None) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        if path is not None:
+            self.skipped_files.append((path, reason))
 
 
 def expand_paths(paths: list[Path]) -> FoundFiles:
@@ -47,7 +50,7 @@ def _walk(root: Path, found: FoundFiles) -> None:
             path = Path(folder) / name
             reason = _skip_reason(path, real_root)
             if reason:
-                found.skip(reason)
+                found.skip(reason, path)
             else:
                 found.files.append(path)
 

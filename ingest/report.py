@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlalchemy import Engine, select
 
-from wres.db.models import Action, ActionTheme, Document, Plan, Theme, Trust
+from wres.db.models import Action, ActionTheme, Document, Plan, PlanDocument, Theme, Trust
 from wres.db.query import DONE_RAGS, RAG_ORDER, UNKNOWN_TRUST, Db, open_db
 from wres.errors import BadInputError
 
@@ -37,7 +37,8 @@ class ReportFilter:
 
     trusts: list[str] = field(default_factory=list)
     years: tuple[int, int] | None = None  # a plan is kept when its period overlaps this
-    dedupe: bool = False  # one document per trust and period (the one with most actions)
+    all_documents: bool = False  # every stored copy of a plan, not its current document only
+    dedupe: bool = True  # deprecated: counting each plan once is what the report always does
 
     def describe(self) -> str:
         parts = []
@@ -46,9 +47,9 @@ class ReportFilter:
         if self.years:
             low, high = self.years
             parts.append(f"plans covering {low}" + (f" to {high}" if high != low else ""))
-        if self.dedupe:
-            parts.append("one document per trust and period")
-        return "; ".join(parts) or "all plans"
+        parts.append("every stored copy of each plan" if self.all_documents
+                     else "each plan once (its current document)")
+        return "; ".join(parts)
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
@@ -74,7 +75,7 @@ class ReportData:
     documents: pd.DataFrame
     as_of: dt.date
     chosen: ReportFilter
-    left_out: list[str] = field(default_factory=list)  # copies dropped by ``dedupe``
+    left_out: list[str] = field(default_factory=list)  # copies of plans, not counted
 
 
 def period_label(start: object, end: object) -> str:
@@ -100,7 +101,8 @@ ACTION_COLUMNS = (Action.id.label("action_id"), Trust.name.label("trust"), Plan.
                   Action.rag, Action.status, Action.position)
 DOCUMENT_COLUMNS = (Document.id.label("document_id"), Document.source_file, Document.path,
                     Document.status, Document.error, Trust.name.label("trust"),
-                    Plan.period_start, Plan.period_end)
+                    Plan.period_start, Plan.period_end, PlanDocument.group_id.label("plan_id"),
+                    PlanDocument.is_current)
 
 
 ThemesById = dict[int, list[tuple[str, list[str]]]]  # action id -> [(theme, its words)]
@@ -114,6 +116,7 @@ def _read(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame, ThemesById]:
                      .order_by(Document.id, Action.position))
     documents_query = (select(*DOCUMENT_COLUMNS).select_from(Document)
                        .outerjoin(Plan, Plan.document_id == Document.id)
+                       .outerjoin(PlanDocument, PlanDocument.document_id == Document.id)
                        .outerjoin(Trust, Plan.trust_id == Trust.id).order_by(Document.id))
     themes_query = (select(ActionTheme.action_id, Theme.name, ActionTheme.evidence)
                     .join(Theme, Theme.id == ActionTheme.theme_id)
@@ -151,8 +154,8 @@ def load_report(db: Db, *, chosen: ReportFilter | None = None,
     documents = documents[documents["document_id"].isin(keep)]
     actions = actions[actions["document_id"].isin(keep)]
     left_out: list[str] = []
-    if chosen.dedupe:
-        actions, documents, left_out = _dedupe(actions, documents)
+    if not chosen.all_documents:
+        actions, documents, left_out = _current_only(actions, documents)
     return ReportData(actions.reset_index(drop=True), documents.reset_index(drop=True),
                       as_of, chosen, left_out)
 
@@ -176,24 +179,23 @@ def _kept_documents(documents: pd.DataFrame, chosen: ReportFilter) -> set[int]:
     return set(documents.loc[keep, "document_id"].astype(int))
 
 
-def _dedupe(actions: pd.DataFrame,
-            documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """Keep one document per trust and period: the one with most actions (then the first).
+def _current_only(actions: pd.DataFrame,
+                  documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Keep each plan's current document (see ``db/plans.py``); name the copies left out.
 
-    Why: the same plan is often published (and so ingested) as both PDF and Word; counted
-    twice it would double that trust's figures.
+    Why: the same plan is often published (and so ingested) as both PDF and Word, or
+    re-issued; counted twice it would double that trust's figures. Documents in no plan
+    (they gave no actions) stay, so the report can list them.
     """
-    counts = actions.groupby("document_id").size()
-    readable = documents[documents["document_id"].isin(counts.index)].copy()
-    readable["actions"] = readable["document_id"].map(counts)
-    readable = readable.sort_values(["actions", "document_id"], ascending=[False, True])
-    first = readable.drop_duplicates(["trust", "period_start", "period_end"])
-    dropped = readable[~readable["document_id"].isin(first["document_id"])]
-    dropped_ids = set(dropped["document_id"])
-    left_out = [f"{row.source_file} (same trust and period as another document)"
-                for row in dropped.itertuples()]
-    return (actions[~actions["document_id"].isin(dropped_ids)],
-            documents[~documents["document_id"].isin(dropped_ids)], sorted(left_out))
+    copies = documents[documents["plan_id"].notna() & ~documents["is_current"].fillna(False)
+                       .astype(bool)]
+    current = documents.loc[documents["is_current"].fillna(False).astype(bool)]
+    current_of = dict(zip(current["plan_id"], current["source_file"], strict=True))
+    left_out = sorted(f"{row.source_file} (a copy of {current_of.get(row.plan_id, '?')})"
+                      for row in copies.itertuples())
+    dropped = set(copies["document_id"])
+    return (actions[~actions["document_id"].isin(dropped)],
+            documents[~documents["document_id"].isin(dropped)], left_out)
 
 
 # --- the figures --------------------------------------------------------------------------
@@ -286,7 +288,8 @@ def unread_documents(data: ReportData) -> pd.DataFrame:
 
 
 def duplicate_periods(data: ReportData) -> list[str]:
-    """Trusts with more than one document (with actions) for the same period."""
+    """Trusts with more than one counted document (with actions) for the same period: two
+    different plans, or (with ``all_documents``) copies of one."""
     frame = data.actions.drop_duplicates("document_id")
     counts = frame.groupby(["trust", "period"]).size()
     return [f"{trust} {period}: {count} documents" for (trust, period), count

@@ -17,6 +17,7 @@ from string import Template
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
@@ -29,6 +30,7 @@ RAG_COLOURS = {"red": "#d5281b", "amber": "#ffb81c", "green": "#007f3b", "blue":
                NONE: "#aeb7bd"}
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 ROW_HEIGHT = 34  # pixels per trust in a heat map
+PRINT_FIGURE_HEIGHT = 560  # px: an A4 landscape page holds this under a heading and note
 
 
 def _template(name: str) -> str:
@@ -47,24 +49,40 @@ def _filter_key(**keys: object) -> str:
 def _figure_html(figure: go.Figure, div_id: str, height: int) -> str:
     figure.update_layout(template="plotly_white", height=height,
                          margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    return ('<div class="figure">' + figure.to_html(
+    zoom = min(1.0, PRINT_FIGURE_HEIGHT / height)  # printed smaller, never cut in two
+    return (f'<div class="figure" style="--print-zoom: {zoom:.3f}">' + figure.to_html(
         full_html=False, include_plotlyjs=False, div_id=div_id, config=PLOT_CONFIG,
         default_height=f"{height}px", default_width="100%") + "</div>")
 
 
-def heat_map(table: pd.DataFrame, key: str, div_id: str) -> str:
-    """Trusts (rows) by category (columns); a click lists that cell's actions."""
+def heat_map(table: pd.DataFrame, key: str, div_id: str,
+             totals: pd.Series | None = None) -> str:
+    """Trusts (rows) by category (columns); a click lists that cell's actions.
+
+    With ``totals`` (each trust's number of actions) a cell shows the share of the trust's
+    actions, so a big trust does not dominate the colours, and "none" is left out.
+    """
+    if totals is not None:
+        table = table.drop(columns=[NONE], errors="ignore")
     trusts = list(table.index)
     categories = [str(c) for c in table.columns]
     filters = [[_filter_key(trust=t, **{key: c}) for c in categories] for t in trusts]
+    counts = table.to_numpy()
+    if totals is None:
+        z, text, unit = counts, "%{z}", " actions"
+    else:
+        z = table.div(totals.reindex(table.index).clip(lower=1), axis=0).to_numpy()
+        text, unit = "%{z:.0%}", " of its actions"
     figure = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=categories, y=trusts, customdata=filters, colorscale="Blues",
-        texttemplate="%{z}", xgap=2, ygap=2, showscale=False,
-        hovertemplate="%{y}<br>" + table.columns.name + " %{x}: %{z} actions<extra></extra>"))
-    figure.update_xaxes(type="category", side="top", tickangle=0 if len(categories) < 12
+        z=z, x=categories, y=trusts, customdata=filters, colorscale="Blues",
+        texttemplate=text, xgap=2, ygap=2, showscale=False,
+        hovertemplate="%{y}<br>" + table.columns.name + " %{x}: " + text + unit
+                      + "<extra></extra>"))
+    crowded = sum(len(c) for c in categories) > 80  # labels side by side would overlap
+    figure.update_xaxes(type="category", side="top", tickangle=0 if not crowded
                         else -30)
     figure.update_yaxes(type="category", autorange="reversed")
-    height = 110 + ROW_HEIGHT * len(trusts) + (90 if len(categories) >= 12 else 0)
+    height = 110 + ROW_HEIGHT * len(trusts) + (90 if crowded else 0)
     return _figure_html(figure, div_id, height)
 
 
@@ -79,8 +97,13 @@ def period_bars(table: pd.DataFrame, div_id: str) -> str:
                                      "<extra></extra>")
     figure.update_xaxes(type="category", title="plan period")
     figure.update_yaxes(title="actions")
-    figure.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.25})
-    return _figure_html(figure, div_id, 420)
+    # one legend line per trust beside the bars, and (past ten trusts, where plotly's
+    # palette repeats) 24 distinct colours: readable with twenty trusts, in print too
+    if len(table.index) > 10:
+        figure.update_layout(colorway=qualitative.Dark24)
+    figure.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "y": 1,
+                                                  "font": {"size": 11}})
+    return _figure_html(figure, div_id, max(420, 120 + 20 * len(table.index)))
 
 
 def rag_bars(over_time: pd.DataFrame, div_id: str) -> str:
@@ -201,17 +224,22 @@ def _section(heading: str, content: str, note: str | None = None) -> str:
     return f"<section><h2>{html.escape(heading)}</h2>{note_html}{content}</section>"
 
 
-def _figure_sections(data: ReportData) -> list[str]:
+def _figure_sections(data: ReportData, share: bool = False) -> list[str]:
+    totals = data.actions.groupby("trust").size() if share else None
+    what = ("Each trust's share of its own actions" if share else "How many actions")
     sections = [
         _section("Actions per WRES indicator",
-                 heat_map(figures.indicator_matrix(data), "indicator", "heatmap-indicator"),
-                 "How many actions each trust ties to each of the nine WRES indicators; "
-                 "\"none\": the plan ties the action to no indicator. Click a cell to list "
-                 "its actions in the table below."),
+                 heat_map(figures.indicator_matrix(data), "indicator", "heatmap-indicator",
+                          totals),
+                 f"{what} each trust ties to each of the nine WRES indicators; "
+                 + ("actions tied to no indicator are left out. " if share else
+                    "\"none\": the plan ties the action to no indicator. ")
+                 + "Click a cell to list its actions in the table."),
         _section("Actions per theme",
-                 heat_map(figures.theme_matrix(data), "themes", "heatmap-theme"),
-                 "Themes are assigned by wres-plans from the action text; an action with two "
-                 "themes counts under both."),
+                 heat_map(figures.theme_matrix(data), "themes", "heatmap-theme", totals),
+                 f"{what} per theme. Themes are assigned by wres-plans from the action "
+                 "text; an action with two themes counts under both"
+                 + (", and actions with no theme are left out." if share else ".")),
         _section("Actions per plan period",
                  period_bars(figures.actions_per_period(data), "bars-period")),
     ]
@@ -230,17 +258,19 @@ def _notes(data: ReportData) -> list[str]:
         notes.append(_section("Documents that gave no actions", plain_table(unread)))
     duplicates = figures.duplicate_periods(data)
     if duplicates:
-        notes.append(f'<p class="note">Several documents for one trust and period (each is '
-                     f"counted; <code>--dedupe</code> counts one): "
+        notes.append(f'<p class="note">Several counted documents for one trust and period '
+                     f"(different plans, or every copy with <code>--all-documents</code>): "
                      f"{html.escape('; '.join(duplicates))}.</p>")
     if data.left_out:
-        notes.append(f'<p class="note">Left out as copies: '
+        notes.append(f'<p class="note">Copies not counted (see <code>wres plans</code>): '
                      f"{html.escape('; '.join(data.left_out))}.</p>")
     return notes
 
 
-def render_html(data: ReportData, *, title: str, database: str = "") -> str:
-    """The whole page: summary, heat maps, bar charts, the actions table, notes."""
+def render_html(data: ReportData, *, title: str, database: str = "", share: bool = False,
+                table: bool = True) -> str:
+    """The whole page: summary, heat maps, bar charts, notes, and the actions table last
+    (``table`` False leaves it out: a board paper needs the figures only)."""
     meta = (f"{len(data.actions)} actions; covers {data.chosen.describe()}; overdue as of "
             f"{data.as_of.isoformat()}" + (f"; database {database}" if database else ""))
     if data.actions.empty:
@@ -248,12 +278,15 @@ def render_html(data: ReportData, *, title: str, database: str = "") -> str:
     else:
         body = [_section("Summary per trust", summary_table(figures.summary(data)),
                          "Shares of RAG ratings are percentages of each trust's actions; "
-                         "overdue: target date passed and not rated green or blue."),
-                *_figure_sections(data),
-                _section("All actions", actions_table(data.actions),
-                         "Click a header to sort; the source links open the file at its "
-                         "page where the file is still at the path it was ingested from.")]
+                         "overdue: target date passed and not rated green or blue.")
+                .replace("<section>", '<section class="summary">', 1),
+                *_figure_sections(data, share)]
     body.extend(_notes(data))
+    if table and not data.actions.empty:
+        body.append(_section("All actions", actions_table(data.actions),
+                             "Click a header to sort; the source links open the file at its "
+                             "page where the file is still at the path it was ingested from.")
+                    .replace("<section>", '<section class="all-actions">', 1))
     return Template(_template("report.html")).substitute(
         version=html.escape(__version__), title=html.escape(title), meta=html.escape(meta),
         styles=_template("report.css"), plotly_js=_inline_script(get_plotlyjs()),

@@ -113,8 +113,9 @@ def _notes(data: ReportData) -> list[str]:
         parts.append(to_markdown(unread, index=False))
     duplicates = figures.duplicate_periods(data)
     if duplicates:
-        parts.append("Several documents for one trust and period (counted each time; "
-                     "`--dedupe` counts one): " + "; ".join(duplicates) + ".\n")
+        parts.append("Several counted documents for one trust and period (different plans, "
+                     "or every copy with `--all-documents`): " + "; ".join(duplicates) + ".\n")
     if data.left_out:
-        parts.append("Left out as copies: " + "; ".join(data.left_out) + ".\n")
+        parts.append("Copies not counted (see `wres plans`): " + "; ".join(data.left_out)
+                     + ".\n")
     return parts

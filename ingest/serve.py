@@ -23,8 +23,10 @@ from wres.schema.records import RAG_VALUES
 
 HOST = "127.0.0.1"
 _DONE = ", ".join(f"'{rag}'" for rag in DONE_RAGS)
+# each plan once: the current document of its plan group (copies are in plans_with_copies)
 _FROM_ACTIONS = ("from actions a join plans p on p.id = a.plan_id "
                  "join documents d on d.id = p.document_id "
+                 "join plan_documents pd on pd.document_id = d.id and pd.is_current "
                  "left join trusts t on t.id = p.trust_id")
 _TRUST = f"coalesce(t.name, '{UNKNOWN_TRUST}')"
 _AS_OF = "coalesce(nullif(:as_of, ''), date('now'))"
@@ -62,6 +64,7 @@ CANNED_QUERIES = {
         "description": "Each plan of the trusts whose name contains :trust, with its number "
                        "of actions and their RAG ratings.",
         "sql": f"select {_TRUST} as trust, p.period_start, p.period_end, d.source_file, "
+               "pd.group_id as plan_id, coalesce(pd.is_current, 0) as is_current, "
                "d.status, count(a.id) as actions, "
                + "".join(f"count(case when a.rag = '{rag}' then 1 end) as {rag}, "
                          for rag in RAG_VALUES)
@@ -69,8 +72,24 @@ CANNED_QUERIES = {
                "count(a.indicator) as tied_to_indicator "
                "from plans p join documents d on d.id = p.document_id "
                "left join trusts t on t.id = p.trust_id left join actions a on a.plan_id = p.id "
+               "left join plan_documents pd on pd.document_id = d.id "
                "where t.name like '%' || :trust || '%' group by p.id "
                "order by trust, p.period_start, d.source_file",
+    },
+    "plans_with_copies": {
+        "title": "Plans and their copies",
+        "description": "Each plan (a trust's plan for a period, however many files hold it) "
+                       "with its current document, which every other query counts, and "
+                       "the copies left out (PDF and Word of one plan, earlier versions).",
+        "sql": f"select g.id as plan_id, {_TRUST} as trust, g.period_start, g.period_end, "
+               "cur.path as current_document, count(a.id) as actions, "
+               "(select group_concat(d.path, ' | ') from plan_documents c join documents d "
+               "on d.id = c.document_id where c.group_id = g.id and not c.is_current) "
+               "as copies from plan_groups g left join trusts t on t.id = g.trust_id "
+               "left join documents cur on cur.id = g.current_document_id "
+               "left join plans p on p.document_id = cur.id "
+               "left join actions a on a.plan_id = p.id group by g.id "
+               "order by trust, g.period_start, g.id",
     },
 }
 
@@ -114,6 +133,11 @@ TABLES = {
                               "path": "where the file was when it was ingested",
                               "sha256": "content hash: an unchanged file is not read again",
                               "engines": "the table extractors that read the file"}},
+    "plan_groups": {"title": "Plan groups", "description": "One row per plan however many "
+                    "documents hold it; every figure counts its current document only.",
+                    "columns": {"current_document_id": "the document figures count"}},
+    "plan_documents": {"description": "Which plan group each document belongs to; "
+                       "is_current marks the counted one, pinned an analyst's choice."},
     "trusts": {"title": "Trusts", "label_column": "name",
                "description": "Organisations that published the plans."},
     "themes": {"title": "Themes", "label_column": "name",

@@ -10,12 +10,15 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
+from openpyxl.utils import get_column_letter
 
 from tests.db.helpers import MANIFEST, PLAN_DOCX, assert_consistent
 from wres.db import query
 from wres.db.export import export
+from wres.db.query import EXPORT_IDS
 from wres.errors import BadInputError
 from wres.ingest.manifest import read_manifest
 from wres.ingest.pipeline import process_file
@@ -104,15 +107,19 @@ def test_export_jsonl_gives_back_the_pipeline_records(sample_db: str, tmp_path: 
     out = tmp_path / "actions.jsonl"
     assert export(sample_db, "jsonl", out) == TOTAL_ACTIONS
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert list(exported[0]) == list(ActionRecord.model_fields)
+    # the canonical fields, then the keys a researcher joins on
+    assert list(exported[0]) == [*ActionRecord.model_fields, *EXPORT_IDS]
     manifest = read_manifest(MANIFEST)
     for path in PLAN_DOCX:
         fresh = [r.to_json_dict() for r in process_file(path, manifest.hint_for(path)).actions]
-        assert [e for e in exported if e["source_file"] == path.name] == fresh
+        mine = [e for e in exported if e["source_file"] == path.name]
+        assert [{k: e[k] for k in ActionRecord.model_fields} for e in mine] == fresh
+        assert {e["document"] for e in mine} == {str(path.resolve())}
+    assert len({e["action_id"] for e in exported}) == TOTAL_ACTIONS
 
 
 def test_export_tabular_formats(sample_db: str, tmp_path: Path) -> None:
-    columns = list(ActionRecord.model_fields)
+    columns = [*ActionRecord.model_fields, *EXPORT_IDS]
     export(sample_db, "csv", tmp_path / "a.csv", query="mediation")
     csv = pd.read_csv(tmp_path / "a.csv")
     assert list(csv.columns) == columns and len(csv) == 3
@@ -120,8 +127,18 @@ def test_export_tabular_formats(sample_db: str, tmp_path: Path) -> None:
     parquet = pd.read_parquet(tmp_path / "a.parquet")
     assert list(parquet.columns) == columns and len(parquet) == 44
     assert sum("Tim Couchman" in list(owners) for owners in parquet["owners"]) == 32
+    assert str(parquet["indicator"].dtype) == "Int64" and str(parquet["page"].dtype) == "Int64"
     export(sample_db, "xlsx", tmp_path / "a.xlsx", trusts=["north tees"])
     assert len(pd.read_excel(tmp_path / "a.xlsx")) == 44
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx")["actions"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == columns and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(columns))}45"
+    indicators = [sheet.cell(row, header.index("indicator") + 1).value for row in range(2, 46)]
+    assert {type(v) for v in indicators} == {int}  # gold: every North Tees action has one
+    widths = [sheet.column_dimensions[get_column_letter(header.index(name) + 1)].width
+              for name in ("source_file", "action", "action_id")]
+    assert widths[0] > 20 and widths[1] == 60 and 6 <= widths[2] <= 12  # file, action, id
     with pytest.raises(BadInputError):
         export(sample_db, "parquet", None)
 

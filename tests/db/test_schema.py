@@ -22,7 +22,15 @@ from wres.db.models import Base, in_metadata
 from wres.errors import BadInputError
 
 TABLES = {"trusts", "documents", "plans", "actions", "owners", "themes", "action_owners",
-          "action_themes", "ingest_runs", "alembic_version"}
+          "action_themes", "ingest_runs", "alembic_version", "plan_groups", "plan_documents"}
+
+
+def head_revision(engine) -> str:
+    from alembic.script import ScriptDirectory
+
+    from wres.db.engine import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
 def test_upgrade_builds_every_table_and_is_idempotent(db_url: str) -> None:

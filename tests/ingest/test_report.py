@@ -35,8 +35,10 @@ AS_OF = dt.date(2024, 1, 1)
 PDF_COPY = DOCS / "northamptonshire-healthcare-2016-17.pdf"  # same plan as the .docx
 BAD_FILE = DOCS / "bad-empty.docx"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-JOINS = ("FROM actions a JOIN plans p ON p.id = a.plan_id "
-         "JOIN documents d ON d.id = p.document_id LEFT JOIN trusts t ON t.id = p.trust_id")
+ALL_JOINS = ("FROM actions a JOIN plans p ON p.id = a.plan_id "
+             "JOIN documents d ON d.id = p.document_id LEFT JOIN trusts t ON t.id = p.trust_id")
+# the report counts each plan's current document only (see db/plans.py)
+JOINS = (f"{ALL_JOINS} JOIN plan_documents pd ON pd.document_id = d.id AND pd.is_current")
 TRUST = "coalesce(t.name, '(unknown trust)')"
 
 
@@ -104,6 +106,11 @@ def test_summary_counts_actions_documents_and_overdue(db: str) -> None:
     # the same rule as `wres overdue`
     assert int(summary["overdue"].sum()) == len(query.overdue(db, AS_OF))
     northants = summary.loc["Northamptonshire Healthcare NHS Foundation Trust"]
+    assert (northants["documents"], northants["plans"], northants["years"]) == (1, 1,
+                                                                               "2016-2017")
+    every = figures.summary(figures.load_report(
+        db, as_of=AS_OF, chosen=figures.ReportFilter(all_documents=True)))
+    northants = every.loc["Northamptonshire Healthcare NHS Foundation Trust"]
     assert (northants["documents"], northants["plans"], northants["years"]) == (2, 1,
                                                                                "2016-2017")
 
@@ -111,20 +118,23 @@ def test_summary_counts_actions_documents_and_overdue(db: str) -> None:
 def test_filters_by_trust_and_years(db: str) -> None:
     kent = figures.load_report(db, chosen=figures.ReportFilter(trusts=["KENT"]))
     assert set(kent.actions["trust"]) == {"Kent Community Health NHS Foundation Trust"}
-    in_2016 = figures.load_report(db, chosen=figures.ReportFilter(years=(2016, 2016)))
+    in_2016 = figures.load_report(db, chosen=figures.ReportFilter(years=(2016, 2016),
+                                                                  all_documents=True))
     assert set(in_2016.actions["period"]) == {"2016-2017"}
     assert len(in_2016.documents) == 2  # the Word and the PDF copy; not the unreadable file
 
 
-def test_dedupe_keeps_one_copy_of_a_plan(db: str) -> None:
-    per_document = sql_counts(db, f"SELECT d.source_file, count(*) {JOINS} "
+def test_each_plan_counts_once_by_default(db: str) -> None:
+    per_document = sql_counts(db, f"SELECT d.source_file, count(*) {ALL_JOINS} "
                                   "WHERE t.name LIKE 'Northamptonshire%' GROUP BY 1")
     assert len(per_document) == 2
-    data = figures.load_report(db, chosen=figures.ReportFilter(trusts=["northamptonshire"],
-                                                               dedupe=True))
+    data = figures.load_report(db, chosen=figures.ReportFilter(trusts=["northamptonshire"]))
     assert len(data.actions) == max(per_document.values())
     assert data.actions["source_file"].nunique() == 1
-    assert len(data.left_out) == 1
+    assert len(data.left_out) == 1 and "a copy of" in data.left_out[0]
+    every = figures.load_report(db, chosen=figures.ReportFilter(trusts=["northamptonshire"],
+                                                                all_documents=True))
+    assert len(every.actions) == sum(per_document.values()) and not every.left_out
 
 
 @pytest.mark.parametrize(("text", "span"), [("2021", (2021, 2021)), ("2019-2023", (2019, 2023)),
@@ -349,7 +359,7 @@ def test_table_filters_and_sorts_in_the_browser(db: str, rendered: dict) -> None
     assert probe["clicked"] == indicator_counts(db)[
         ("United Lincolnshire Hospitals NHS Trust", "3")]
     assert 0 < probe["clicked"] < probe["cleared"] == total
-    dates = query.run_sql(db, "SELECT min(due_date), max(due_date) FROM actions").iloc[0]
+    dates = query.run_sql(db, f"SELECT min(a.due_date), max(a.due_date) {JOINS}").iloc[0]
     assert (probe["ascending"], probe["descending"]) == (str(dates.iloc[0]), str(dates.iloc[1]))
     assert probe["last"] == ""  # actions with no date stay at the end either way
 
