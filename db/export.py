@@ -4,6 +4,9 @@ Why JSONL goes through ``ActionRecord``: the scorer reads exactly the canonical 
 names and types, and a record rebuilt from the database dumps the same way as one fresh
 from the pipeline. The tabular formats carry the same columns; the two list fields
 (owners, themes) are joined with "; " where a cell cannot hold a list (CSV, Excel).
+Spreadsheet cells are plan text from outside websites: every text cell goes through
+``safe_text.spreadsheet_cell``, so none can start a formula (OWASP CSV injection) and none
+holds a control character (Excel files cannot store them).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pandas as pd
 
 from wres.db.query import CANONICAL_FIELDS, Db, records
 from wres.errors import BadInputError
+from wres.safe_text import spreadsheet_cell
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
 BINARY_FORMATS = ("parquet", "xlsx")
@@ -44,6 +48,9 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
     for name in LIST_FIELDS:
         if name in frame:
             frame[name] = [LIST_SEPARATOR.join(values) for values in frame[name]]
+    for name in frame.columns:
+        if any(isinstance(value, str) for value in frame[name]):
+            frame[name] = [spreadsheet_cell(value) for value in frame[name]]
     if fmt == "csv":
         _write_text(frame.to_csv(index=False), destination)
     else:

@@ -34,7 +34,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from wres.db.engine import make_engine, upgrade_to_head
+from wres.db.engine import leave_readable, make_engine, upgrade_to_head
 from wres.db.store import INTERNAL_KIND, known_hashes, start_run, store_document
 from wres.db.store import finish_run as finish_run_row
 from wres.errors import InternalError, ResourceLimitError
@@ -209,7 +209,7 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
         report.seconds["wall"] = time.perf_counter() - wall
         gc.collect()  # a second Ctrl-C may have left a connection only garbage can close
         finish_run_row(engine, report.run_id, status, report.counts())
-        engine.dispose()
+        leave_readable(engine)  # disposes of the engine
     return report
 
 
