@@ -18,6 +18,7 @@ from typing import TextIO
 
 import pandas as pd
 
+from wres.db.output_guard import refuse_database_output
 from wres.db.query import CANONICAL_FIELDS, Db, records
 from wres.errors import BadInputError
 from wres.safe_text import spreadsheet_cell
@@ -35,6 +36,8 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
         raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in BINARY_FORMATS and not isinstance(destination, Path):
         raise BadInputError(f"{fmt} is a binary format: give an output file")
+    if isinstance(destination, Path):
+        refuse_database_output(destination, db if isinstance(db, str | Path) else None)
     found = records(db, query=query, trusts=trusts)
     if fmt == "jsonl":
         lines = "".join(json.dumps(r.to_json_dict(), ensure_ascii=False) + "\n" for r in found)

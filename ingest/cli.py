@@ -91,6 +91,12 @@ def extract_command(
     """Write the canonical action records of every file (JSONL for the scorer)."""
     if fmt not in ("jsonl", "table"):
         fail(f"unknown format {fmt!r}; use jsonl or table")
+    from wres.ingest.retry import check_engine
+
+    try:
+        check_engine(engine)  # once, before any file is read
+    except BadInputError as exc:
+        fail(str(exc))
     plans = load_manifest(manifest)
     found = expand_paths(files)
     for problem in found.problems:

@@ -287,8 +287,10 @@ def export(
 ) -> None:
     """Write the stored actions in the canonical fields (JSONL is what the scorer reads)."""
     from wres.db.export import export as write_export
+    from wres.db.output_guard import refuse_database_output
     from wres.db.query import open_db
 
+    _guard(lambda: refuse_database_output(output, db))
     count = _guard(lambda: write_export(open_db(db), fmt, output,
                                         query=search_text, trusts=trust))
     if output is None:

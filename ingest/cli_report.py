@@ -69,8 +69,10 @@ def report(
     if fmt == "html" and out is None:
         base.fail("--out is needed for HTML, e.g. --out report.html")
     day = _as_of(as_of)
+    from wres.db.output_guard import refuse_database_output
     from wres.ingest.report import ReportFilter, load_report, parse_years
 
+    _guarded(lambda: refuse_database_output(out, db))
     chosen = ReportFilter(trusts=list(trust or []), years=_guarded(lambda: parse_years(years)),
                           dedupe=dedupe)
     data = _guarded(lambda: load_report(db, chosen=chosen, as_of=day))
