@@ -6,7 +6,7 @@ stay interactive (hover for counts, click a cell to list the actions behind it i
 table). Every figure point carries the table filter it stands for in ``customdata``, and
 the table rows carry the same keys as ``data-*`` attributes (see templates/report.js).
 Document text is untrusted: it goes into the page through ``html.escape`` and into plotly
-labels, legends and hover texts through ``safe_text.html_text`` (plotly draws ``<a href>``
+labels, legends and hover texts through ``safe_text.plotly_text`` (plotly draws ``<a href>``
 and ``<b>`` in labels as live HTML); files are named by their base name, never linked by
 the analyst's absolute path.
 """
@@ -27,7 +27,7 @@ from wres import __version__
 from wres.ingest import report as figures
 from wres.ingest.report import NONE, RAG_COLUMNS, ReportData
 from wres.ingest.report_md import source_note
-from wres.safe_text import html_text
+from wres.safe_text import html_text, plotly_text
 
 RAG_COLOURS = {"red": "#d5281b", "amber": "#ffb81c", "green": "#007f3b", "blue": "#005eb8",
                NONE: "#aeb7bd"}
@@ -62,10 +62,10 @@ def heat_map(table: pd.DataFrame, key: str, div_id: str) -> str:
     categories = [str(c) for c in table.columns]
     filters = [[_filter_key(trust=t, **{key: c}) for c in categories] for t in trusts]
     figure = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=[html_text(c) for c in categories],
-        y=[html_text(t) for t in trusts], customdata=filters, colorscale="Blues",
+        z=table.to_numpy(), x=[plotly_text(c) for c in categories],
+        y=[plotly_text(t) for t in trusts], customdata=filters, colorscale="Blues",
         texttemplate="%{z}", xgap=2, ygap=2, showscale=False,
-        hovertemplate="%{y}<br>" + html_text(table.columns.name)
+        hovertemplate="%{y}<br>" + plotly_text(table.columns.name)
                       + " %{x}: %{z} actions<extra></extra>"))
     figure.update_xaxes(type="category", side="top", tickangle=0 if len(categories) < 12
                         else -30)
@@ -79,7 +79,7 @@ def period_bars(table: pd.DataFrame, div_id: str) -> str:
     figure = go.Figure()
     periods = [str(p) for p in table.columns]
     for trust, counts in table.iterrows():
-        figure.add_bar(name=html_text(trust), x=[html_text(p) for p in periods],
+        figure.add_bar(name=plotly_text(trust), x=[plotly_text(p) for p in periods],
                        y=counts.to_numpy(),
                        customdata=[_filter_key(trust=trust, period=p) for p in periods],
                        hovertemplate="%{fullData.name}<br>%{x}: %{y} actions<extra></extra>")
@@ -94,7 +94,7 @@ def rag_bars(over_time: pd.DataFrame, div_id: str) -> str:
     trusts = list(dict.fromkeys(over_time["trust"]))
     columns = min(len(trusts), 2)
     rows = -(-len(trusts) // columns)
-    figure = make_subplots(rows=rows, cols=columns, subplot_titles=[html_text(t) for t in trusts],
+    figure = make_subplots(rows=rows, cols=columns, subplot_titles=[plotly_text(t) for t in trusts],
                            shared_yaxes=True, vertical_spacing=0.18)
     for index, trust in enumerate(trusts):
         mine = over_time[over_time["trust"] == trust]
@@ -102,7 +102,7 @@ def rag_bars(over_time: pd.DataFrame, div_id: str) -> str:
             part = mine[mine["rag"] == rag]
             figure.add_bar(
                 name=rag, legendgroup=rag, showlegend=index == 0,
-                x=[html_text(p) for p in part["period"]],
+                x=[plotly_text(p) for p in part["period"]],
                 y=list(part["actions"]), marker_color=RAG_COLOURS[rag],
                 customdata=[_filter_key(trust=trust, period=p, rag=rag)
                             for p in part["period"]],

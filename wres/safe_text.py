@@ -76,6 +76,12 @@ def markdown_text(value: object) -> str:
 
 
 def html_text(value: object) -> str:
-    """A value as HTML text (also for plotly labels and hover texts, which plotly renders
-    as a small HTML subset: ``<a href>``, ``<b>``, ``<br>``)."""
+    """A value as HTML text or attribute value."""
     return "" if value is None else html.escape(strip_controls(str(value)), quote=True)
+
+
+def plotly_text(value: object) -> str:
+    """A value for a plotly label, legend or hover text, which plotly renders as a small
+    HTML subset (``<a href>``, ``<b>``, ``<br>``). Quotes stay: plotly decodes ``&lt;``,
+    ``&gt;`` and ``&amp;`` back for display, but would show ``&quot;`` as it is."""
+    return "" if value is None else html.escape(strip_controls(str(value)), quote=False)
