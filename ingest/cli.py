@@ -82,7 +82,9 @@ def _mapping_text(mapping: dict | None) -> str:
 
 @app.command("extract")
 def extract_command(
-    files: list[Path] = typer.Argument(..., help="PDF or Word plans, or folders of them"),
+    files: list[Path] = typer.Argument(
+        ..., help="PDF or Word plans, or folders of them",
+        readable=False),  # an unreadable path is one failed line, not a refused command
     manifest: Path = typer.Option(None, help="CSV: file,trust,period_start,period_end"),
     fmt: str = typer.Option("table", "--format", help="jsonl or table"),
     engine: str = typer.Option("auto", help="extraction engine"),

@@ -98,7 +98,9 @@ def _guard(call: Callable[[], T]) -> T:
 # --- ingest -----------------------------------------------------------------------------------
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="PDF or Word plans, or folders of them"),
+    paths: list[Path] = typer.Argument(
+        ..., help="PDF or Word plans, or folders of them",
+        readable=False),  # an unreadable path is one failed line, not a refused command
     db: str = typer.Option(None, "--db", help=DB_HELP),
     manifest: Path = typer.Option(None, help="CSV: file,trust,period_start,period_end"),
     workers: int = typer.Option(1, min=0, help="worker processes (0: in this process)"),
