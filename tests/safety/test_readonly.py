@@ -24,9 +24,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.db.helpers import DOCS
+from tests.db.helpers import BACKENDS, DOCS, fresh_database
 from wres.db import query
 from wres.db.engine import make_engine
+from wres.db.readonly_sql import QueryStopped
 from wres.errors import BadInputError
 from wres.ingest.batch import BatchOptions, run_batch
 from wres.ingest.cli import app
@@ -241,3 +242,26 @@ def test_an_output_path_on_a_database_is_refused(stored: Path, tmp_path: Path) -
         assert "choose another output file" in result.stderr
     assert stored.read_bytes() == before
     assert other.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_run_sql_is_read_only_and_bounded_on_every_backend(backend: str,
+                                                           tmp_path: Path) -> None:
+    url = fresh_database(backend, tmp_path)
+    assert run_batch([KENT], url, options=BatchOptions(workers=0)).count("ingested") == 1
+    writable = make_engine(url)  # a writable engine: run_sql must stay read-only anyway
+    try:
+        for statement in ("DELETE FROM actions", "CREATE TABLE t (x integer)",
+                          "SELECT 1; DELETE FROM actions"):
+            with pytest.raises(BadInputError, match="refused"):
+                query.run_sql(writable, statement)
+        slow = FOREVER if backend == "sqlite" else "SELECT pg_sleep(30)"
+        started = time.monotonic()
+        with pytest.raises(QueryStopped):
+            query.run_sql(writable, slow, timeout_s=1)
+        assert time.monotonic() - started < 20
+        frame = query.run_sql(writable, "SELECT action FROM actions ORDER BY id", max_rows=4)
+        assert len(frame) == 4 and frame.attrs["truncated"]
+        assert query.run_sql(url, "SELECT count(*) AS n FROM actions")["n"][0] == 23
+    finally:
+        writable.dispose()
