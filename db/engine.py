@@ -6,7 +6,8 @@ of failing; and every write transaction starts with ``BEGIN IMMEDIATE`` so it ta
 write lock up front. (A deferred transaction that reads and then writes can hit
 "database is locked" at once, without waiting, when another writer committed in between.)
 Read-only engines open the file with ``mode=ro`` and ``PRAGMA query_only`` so ``wres sql``
-cannot change anything, and so a mistyped ``--db`` never creates an empty database.
+cannot change anything, and so a mistyped ``--db`` never creates an empty database; they
+need no write access to the file or its folder (see ``readonly_uri``).
 """
 
 from __future__ import annotations
@@ -64,9 +65,7 @@ def make_engine(target: str | Path | None = None, *, readonly: bool = False) -> 
 def _sqlite_engine(url: str, readonly: bool) -> Engine:
     path = sqlite_path(url)
     if readonly:
-        if path is None or not path.is_file():
-            raise BadInputError(f"no database at {path or url}; run `wres ingest` first")
-        uri = f"{path.as_uri()}?mode=ro"
+        uri = readonly_uri(path or Path(url))
 
         def connect() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
@@ -75,11 +74,76 @@ def _sqlite_engine(url: str, readonly: bool) -> Engine:
         engine = create_engine("sqlite://", creator=connect, poolclass=pool.NullPool)
     else:
         if path is not None:
+            _check_writable(path)
             path.parent.mkdir(parents=True, exist_ok=True)
         # pooled: reusing the connection halves the time of a document's write
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     _add_sqlite_settings(engine, readonly)
     return engine
+
+
+def readonly_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading by a user who may not write to it.
+
+    Why ``immutable=1`` in a folder the reader cannot write: a WAL database needs its
+    ``-shm`` file, which SQLite must create beside it. When nothing is pending in the
+    ``-wal`` file (an ingest checkpoints it when it ends), the main file holds all the data
+    and SQLite can read it as an unchanging file, with no lock or side file at all.
+    """
+    if not path.is_file():
+        raise BadInputError(f"no database at {path}; run `wres ingest` first")
+    if not os.access(path, os.R_OK):
+        raise BadInputError(f"cannot read the database {path}: permission denied "
+                            "(ask its owner to make it readable)")
+    uri = f"{path.as_uri()}?mode=ro"
+    if os.access(path.parent, os.W_OK | os.X_OK):
+        return uri
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return uri + "&immutable=1"
+    if not path.with_name(path.name + "-shm").exists():
+        raise BadInputError(f"cannot read the database {path}: it has changes pending in "
+                            f"{wal.name} and its folder is not writable; ask its owner to "
+                            "run `wres ingest` on it once (which folds them in), or copy it")
+    return uri
+
+
+def _check_writable(path: Path) -> None:
+    """Writing needs the file and its folder (for the -wal and -shm files): say so plainly
+    instead of SQLite's "attempt to write a readonly database"."""
+    folder = path.parent if path.parent.exists() else None
+    if path.exists() and not os.access(path, os.W_OK):
+        raise BadInputError(f"the database {path} is read-only for this user: writing needs "
+                            "write access to it (reading commands such as sql, search and "
+                            "export work without)")
+    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+        raise BadInputError(f"cannot write in {folder}: writing the database {path.name} "
+                            "needs write access to its folder")
+
+
+def leave_readable(engine: Engine) -> None:
+    """After writing: fold the WAL into the main file and switch the file back to a
+    rollback journal, so that readers without write access to the folder can open it.
+
+    Why it may quietly not happen: another writer still has the file open (it will do the
+    same when it ends). Readers then still work where they may write the folder.
+    """
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    engine.dispose()
+    if path is None or not path.is_file():
+        return
+    try:
+        connection = sqlite3.connect(path, timeout=0.2)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("PRAGMA busy_timeout = 200")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error:
+        pass
+    finally:
+        connection.close()
 
 
 def _add_sqlite_settings(engine: Engine, readonly: bool) -> None:

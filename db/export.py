@@ -6,6 +6,9 @@ from the pipeline. Every format then adds the keys a researcher joins on (``EXPO
 action id, plan id, document path). The tabular formats carry the same columns; the two
 list fields (owners, themes) are joined with "; " where a cell cannot hold a list (CSV,
 Excel). Integers stay integers (page, indicator are nullable Int64, not floats).
+Spreadsheet cells are plan text from outside websites: every text cell goes through
+``safe_text.spreadsheet_cell``, so none can start a formula (OWASP CSV injection) and none
+holds a control character (Excel files cannot store them).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TextIO
 
 import pandas as pd
 
+from wres.db.output_guard import refuse_database_output
 from wres.db.query import (
     CANONICAL_FIELDS,
     EXPORT_IDS,
@@ -26,6 +30,7 @@ from wres.db.query import (
 )
 from wres.errors import BadInputError
 from wres.optional import require
+from wres.safe_text import spreadsheet_cell
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx")
 BINARY_FORMATS = ("parquet", "xlsx")
@@ -47,6 +52,8 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
         raise BadInputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in BINARY_FORMATS and not isinstance(destination, Path):
         raise BadInputError(f"{fmt} is a binary format: give an output file")
+    if isinstance(destination, Path):
+        refuse_database_output(destination, db if isinstance(db, str | Path) else None)
     found = identified_records(db, query=query, trusts=trusts, all_documents=all_documents)
     if fmt == "jsonl":
         lines = "".join(json.dumps({**r.to_json_dict(), **ids}, ensure_ascii=False) + "\n"
@@ -64,6 +71,9 @@ def export(db: Db, fmt: str, destination: Path | TextIO | None = None, *,
     for name in LIST_FIELDS:
         if name in frame:
             frame[name] = [LIST_SEPARATOR.join(map(str, values)) for values in frame[name]]
+    for name in frame.columns:
+        if any(isinstance(value, str) for value in frame[name]):
+            frame[name] = [spreadsheet_cell(value) for value in frame[name]]
     if fmt == "csv":
         _write_text(frame.to_csv(index=False), destination)
     else:

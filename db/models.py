@@ -94,8 +94,10 @@ class IngestRun(Base):
 class Document(Base):
     """One file as it was when ingested; ``status`` is ok, partial, failed or error.
 
-    ``failed`` means the file itself is unreadable (it is not retried until it changes);
-    ``error`` means our code broke on it, so the next run tries it again.
+    ``failed`` means the file itself is unreadable (it is not retried until it changes, or
+    until a run's options that bear on it differ: ``issues`` then holds a "read-with" entry
+    naming the options it failed with, see ingest/retry.py); ``error`` means our code broke
+    on it, so the next run tries it again.
     """
 
     __tablename__ = "documents"

@@ -45,6 +45,12 @@ from wres.db.models import (
     Theme,
     Trust,
 )
+from wres.db.readonly_sql import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT_S,
+    run_postgresql,
+    run_sqlite,
+)
 from wres.errors import BadInputError
 from wres.schema import ActionRecord
 
@@ -355,23 +361,24 @@ def integer_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def run_sql(db: Db, sql: str) -> pd.DataFrame:
+def run_sql(db: Db, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT_S,
+            max_rows: int = DEFAULT_MAX_ROWS) -> pd.DataFrame:
     """Run one read-only SQL statement and return its rows; BadInputError if refused.
 
-    The statement goes to the driver as typed, with no parameters, so ``LIKE '%x%'`` works
-    on PostgreSQL too (SQLAlchemy would read ``%`` as a placeholder).
+    Read-only whatever engine is given (see ``db/readonly_sql.py``): on SQLite anything
+    but reading, ATTACH included, is refused before it runs; on PostgreSQL the statement
+    runs in a READ ONLY transaction. It stops after ``timeout_s`` seconds (QueryStopped)
+    and returns at most ``max_rows`` rows; ``frame.attrs["truncated"]`` says when more
+    existed. The statement goes to the driver as typed, with no parameters, so
+    ``LIKE '%x%'`` works on PostgreSQL too (SQLAlchemy would read ``%`` as a placeholder).
     """
     engine = open_db(db)
+    runner = {"sqlite": run_sqlite, "postgresql": run_postgresql}.get(engine.dialect.name)
+    if runner is None:
+        raise BadInputError(f"wres sql runs on SQLite and PostgreSQL, not {engine.dialect.name}")
     with engine.connect() as connection:
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute(sql)
-            if cursor.description is None:
-                return pd.DataFrame()
-            columns = [column[0] for column in cursor.description]
-            return _with_nullable_ints(pd.DataFrame(cursor.fetchall(), columns=columns))
-        except engine.dialect.loaded_dbapi.Error as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise BadInputError(f"SQL refused: {reason}") from exc
-        finally:
-            cursor.close()
+        found = runner(connection.connection.dbapi_connection, sql, timeout_s=timeout_s,
+                       max_rows=max_rows)
+    frame = _with_nullable_ints(pd.DataFrame(found.rows, columns=found.columns))
+    frame.attrs["truncated"] = found.truncated
+    return frame

@@ -38,6 +38,7 @@ from wres.schema import ActionRecord, DocumentResult
 from wres.versions import parser_versions
 
 INTERNAL_KIND = "internal"  # FileIssue.kind of a defect of ours: the file is retried later
+READ_WITH_KIND = "read-with"  # issues entry of a failed document: the options it failed with
 
 
 @dataclass
@@ -53,38 +54,56 @@ def document_status(result: DocumentResult) -> str:
     return result.status
 
 
-def known_hashes(engine: Engine) -> dict[str, str]:
-    """sha256 -> path of every document that needs no second look (errors are retried)."""
-    query = select(Document.sha256, Document.path).where(Document.status != "error")
+def known_hashes(engine: Engine, read_with: str | None = None) -> dict[str, str]:
+    """sha256 -> path of every document that needs no second look (errors are retried;
+    so are failures when ``read_with``, the current options' fingerprint, differs from
+    the one they failed with)."""
+    query = select(Document.sha256, Document.path, Document.status,
+                   Document.issues).where(Document.status != "error")
     with engine.connect() as connection:
-        return dict(connection.execute(query).all())
+        return {sha: path for sha, path, status, issues in connection.execute(query)
+                if not _retry_failure(status, issues, read_with)}
+
+
+def _retry_failure(status: str, issues: list | None, read_with: str | None) -> bool:
+    if read_with is None or status != "failed":
+        return False
+    stored = next((i.get("options") for i in issues or []
+                   if isinstance(i, dict) and i.get("kind") == READ_WITH_KIND), None)
+    return stored != read_with
 
 
 def store_document(engine: Engine, result: DocumentResult, path_key: str, *,
-                   run_id: int | None = None, force: bool = False) -> Stored:
+                   run_id: int | None = None, force: bool = False,
+                   read_with: tuple[str, str] | None = None) -> Stored:
     """Replace whatever ``path_key`` held with ``result``, in one transaction.
 
     On PostgreSQL two runs may insert the same new path at once; the loser's transaction
     fails on the unique path and is tried once more, when it sees the winner's rows.
+    ``read_with`` (fingerprint, readable line) of the options is kept with a failure, so
+    that a run with other options retries it (see ``ingest/retry.py``).
     """
     try:
-        return _store_once(engine, result, path_key, run_id, force)
+        return _store_once(engine, result, path_key, run_id, force, read_with)
     except IntegrityError:
-        return _store_once(engine, result, path_key, run_id, force)
+        return _store_once(engine, result, path_key, run_id, force, read_with)
 
 
 def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: int | None,
-                force: bool) -> Stored:
+                force: bool, read_with: tuple[str, str] | None) -> Stored:
     with engine.begin() as connection:
         if not force and result.sha256:
-            same = connection.execute(
-                select(Document.path).where(Document.sha256 == result.sha256,
-                                            Document.status != "error").limit(1)).scalar()
+            rows = connection.execute(
+                select(Document.path, Document.status, Document.issues)
+                .where(Document.sha256 == result.sha256, Document.status != "error"))
+            fingerprint = read_with[0] if read_with else None
+            same = next((path for path, status, issues in rows
+                         if not _retry_failure(status, issues, fingerprint)), None)
             if same is not None:
                 where = "" if same == path_key else f" as {same}"
                 return Stored("skipped", reason=f"already ingested{where} by another run")
         old_bucket, old_place = _delete_document(connection, path_key)
-        document_id = _insert_document(connection, result, path_key, run_id)
+        document_id = _insert_document(connection, result, path_key, run_id, read_with)
         trust = result.plan.trust
         trust_id = _name_ids(connection, Trust, [trust]).get(trust) if trust else None
         plan_id = connection.execute(insert(Plan).returning(Plan.id), {
@@ -161,15 +180,19 @@ def _delete_document(connection: Connection,
 
 
 def _insert_document(connection: Connection, result: DocumentResult, path_key: str,
-                     run_id: int | None) -> int:
+                     run_id: int | None, read_with: tuple[str, str] | None) -> int:
     errors = [i.message for i in result.issues if i.severity == "error"]
+    issues = [issue.model_dump() for issue in result.issues]
+    if read_with is not None and document_status(result) == "failed":
+        issues.append({"file": result.source_file, "stage": "ingest", "kind": READ_WITH_KIND,
+                       "message": read_with[1], "severity": "info", "options": read_with[0]})
     row = {
         "path": path_key, "source_file": result.source_file, "sha256": result.sha256 or "",
         "format": result.format, "pages": result.pages, "size": result.size,
         "ingested_at": utc_now(), "extractor_version": __version__,
         "engines": ",".join(result.engines) or None, "status": document_status(result),
         "error": "; ".join(errors) or None,
-        "issues": [issue.model_dump() for issue in result.issues] or None,
+        "issues": issues or None,
         "run_id": run_id, "modified_at": _modified_at(path_key),
     }
     return connection.execute(insert(Document).returning(Document.id), row).scalar_one()

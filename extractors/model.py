@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from wres.safe_text import strip_controls
+
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
@@ -124,10 +126,31 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 def clean_text(text: str | None) -> str:
     """Fold white space inside lines, keep paragraph breaks as single newlines, and join
-    words a line break hyphenated ("recruit-\\nment" -> "recruitment")."""
+    words a line break hyphenated ("recruit-\\nment" -> "recruitment"). Control
+    characters (ESC, BEL, C1 codes...) become spaces: document text is untrusted."""
     if not text:
         return ""
     text = text.replace("\u00ad", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(text)
     text = _SOFT_HYPHEN_BREAK.sub(r"\1", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+def drop_control_chars(document: ExtractedDocument) -> ExtractedDocument:
+    """Make sure no control character is left anywhere in ``document``'s text.
+
+    Why a pass after the engine: ``clean_text`` cleans what the engines build with it,
+    but an engine (or a future one) may set text another way; this is the one gate every
+    extracted document passes before the normaliser sees it. Tab and newline stay.
+    """
+    for block in document.blocks:
+        if isinstance(block, TextBlock):
+            block.text = strip_controls(block.text)
+            continue
+        block.context = [strip_controls(line) for line in block.context]
+        for row in block.rows:
+            for cell in row.cells:
+                cell.text = strip_controls(cell.text)
+    document.warnings = [strip_controls(w) for w in document.warnings]
+    return document

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from wres.errors import BadInputError
 from wres.extractors.detect import DOC, DOCX, ODT, PDF, RTF, detect_format
-from wres.extractors.model import ExtractedDocument
+from wres.extractors.model import ExtractedDocument, drop_control_chars
 
 ExtractFn = Callable[..., ExtractedDocument]
 
@@ -78,7 +78,7 @@ def extract(path: Path, *, engine: str = "auto", ocr: bool = False,
     if fmt not in chosen.formats:
         raise UnknownEngineError(f"engine {name!r} cannot read {fmt} files")
     kwargs = {"ocr": ocr, "max_pages": max_pages} if fmt == PDF else {}
-    return chosen.load()(path, **kwargs)
+    return drop_control_chars(chosen.load()(path, **kwargs))
 
 
 def _extract_converted(path: Path, engine: str) -> ExtractedDocument:

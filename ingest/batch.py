@@ -34,7 +34,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from wres.db.engine import make_engine, upgrade_to_head
+from wres.db.engine import leave_readable, make_engine, upgrade_to_head
 from wres.db.store import INTERNAL_KIND, known_hashes, start_run, store_document
 from wres.db.store import finish_run as finish_run_row
 from wres.errors import InternalError, ResourceLimitError
@@ -47,6 +47,7 @@ from wres.ingest.limits import (
     run_limited,
 )
 from wres.ingest.manifest import Manifest
+from wres.ingest.retry import check_options, read_with
 from wres.schema import DocumentResult, FileIssue, PlanInfo
 
 STOP_POLL_SECONDS = 0.25  # how soon a Ctrl-C is noticed while workers are busy
@@ -184,6 +185,7 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
     returns the report with ``interrupted`` set.
     """
     options = options or BatchOptions()
+    check_options(options)  # a bad --engine fails once, before any file is read
     manifest = manifest or Manifest()
     wall = time.perf_counter()
     engine = make_engine(db)
@@ -209,7 +211,7 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
         report.seconds["wall"] = time.perf_counter() - wall
         gc.collect()  # a second Ctrl-C may have left a connection only garbage can close
         finish_run_row(engine, report.run_id, status, report.counts())
-        engine.dispose()
+        leave_readable(engine)  # disposes of the engine
     return report
 
 
@@ -266,7 +268,8 @@ class _Writer:
         started = time.perf_counter()
         try:
             stored = store_document(self.engine, result, _path_key(job.path),
-                                    run_id=self.report.run_id, force=self.options.force)
+                                    run_id=self.report.run_id, force=self.options.force,
+                                    read_with=read_with(self.options))
         except SQLAlchemyError as exc:  # this document is not stored; the others may be
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             self.fail(job, f"could not store it: {reason}")
@@ -297,7 +300,8 @@ def _plan_jobs(files: list[Path], manifest: Manifest, engine: Engine,
     from wres.ingest.pipeline import sha256_of
 
     started = time.perf_counter()
-    known = {} if options.force else known_hashes(engine)
+    # a failure is retried when the options that bear on it changed (ingest/retry.py)
+    known = {} if options.force else known_hashes(engine, read_with(options)[0])
     first_seen: dict[str, Path] = {}
     jobs: list[Job] = []
     for path in files:

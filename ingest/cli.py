@@ -16,6 +16,7 @@ from rich.table import Table as RichTable
 from wres.errors import BadInputError
 from wres.ingest.cli_common import err, fail, load_manifest, out, say  # noqa: F401 - re-export
 from wres.ingest.files import expand_paths
+from wres.safe_text import rich_text
 from wres.schema import json_schema
 
 app = typer.Typer(help="Read NHS WRES action plans (PDF, Word) into canonical records.",
@@ -63,8 +64,8 @@ def tables(
         print(json.dumps({**document.to_dict(), "mappings": mappings}, indent=1,
                          ensure_ascii=False))
         return
-    view = RichTable(title=f"{file.name}: {len(document.tables)} tables, "
-                           f"{document.pages or '-'} pages")
+    view = RichTable(title=rich_text(f"{file.name}: {len(document.tables)} tables, "
+                                     f"{document.pages or '-'} pages"))
     for column in ("#", "pages", "engine", "rows x cols", "first rows", "columns read as"):
         view.add_column(column, overflow="fold")
     for table in document.tables:
@@ -72,8 +73,8 @@ def tables(
                            for row in table.rows[:2])
         pages = ",".join(str(p) for p in table.pages) or "-"
         view.add_row(str(table.index), pages, table.engine,
-                     f"{len(table.rows)} x {table.n_cols}", first[:160],
-                     _mapping_text(mappings.get(table.index)))
+                     f"{len(table.rows)} x {table.n_cols}", rich_text(first[:160]),
+                     rich_text(_mapping_text(mappings.get(table.index))))
     out.print(view)
 
 
@@ -97,7 +98,9 @@ def _mapping_text(mapping: dict | None) -> str:
 
 @app.command("extract")
 def extract_command(
-    files: list[Path] = typer.Argument(..., help="PDF or Word plans, or folders of them"),
+    files: list[Path] = typer.Argument(
+        ..., help="PDF or Word plans, or folders of them",
+        readable=False),  # an unreadable path is one failed line, not a refused command
     manifest: Path = typer.Option(None, help="CSV: file,trust,period_start,period_end"),
     fmt: str = typer.Option("table", "--format", help="jsonl or table"),
     engine: str = typer.Option("auto", help="extraction engine"),
@@ -109,6 +112,12 @@ def extract_command(
     """Write the canonical action records of every file (JSONL for the scorer)."""
     if fmt not in ("jsonl", "table"):
         fail(f"unknown format {fmt!r}; use jsonl or table")
+    from wres.ingest.retry import check_engine
+
+    try:
+        check_engine(engine)  # once, before any file is read
+    except BadInputError as exc:
+        fail(str(exc))
     plans = load_manifest(manifest)
     found = expand_paths(files)
     for problem in found.problems:
@@ -138,8 +147,9 @@ def _print_actions(records: list) -> None:
     for column in ("file", "ref", "ind", "action", "owner", "due", "rag"):
         view.add_column(column, overflow="fold")
     for r in records:
-        view.add_row(r.source_file, r.ref or "", str(r.indicator or ""), r.action[:80],
-                     (r.owner or "")[:30], str(r.due_date or r.due or "")[:20], r.rag or "")
+        cells = (r.source_file, r.ref or "", str(r.indicator or ""), r.action[:80],
+                 (r.owner or "")[:30], str(r.due_date or r.due or "")[:20], r.rag or "")
+        view.add_row(*(rich_text(cell) for cell in cells))  # document text, not markup
     out.print(view)
 
 

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from wres.errors import BadInputError
 from wres.ingest.manifest import Manifest, read_manifest
+from wres.safe_text import CONTROL_CHARS
 
 out = Console()
 err = Console(stderr=True)
@@ -43,8 +44,10 @@ _show_flags_as_flags()
 
 def say(line: str) -> None:
     """One plain line on stderr: never wrapped, never styled, so scripts can grep it (a
-    newline inside a file name is shown as \\n)."""
-    print(line.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr, flush=True)
+    newline inside a file name is shown as \\n, any other control character as \\xNN)."""
+    line = line.replace("\r", "\\r").replace("\n", "\\n")
+    line = CONTROL_CHARS.sub(lambda found: f"\\x{ord(found.group()):02x}", line)
+    print(line, file=sys.stderr, flush=True)
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -26,6 +26,8 @@ from rich.progress import (
 )
 from rich.table import Table as RichTable
 
+from wres.db.readonly_sql import DEFAULT_MAX_ROWS
+from wres.db.readonly_sql import DEFAULT_TIMEOUT_S as SQL_TIMEOUT_S
 from wres.errors import BadInputError
 from wres.ingest import cli_common as common
 from wres.ingest.cli_plans import (
@@ -35,6 +37,7 @@ from wres.ingest.cli_plans import (
     prune_missing,
 )
 from wres.ingest.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_S
+from wres.safe_text import rich_text
 
 if TYPE_CHECKING:  # heavy imports only when a command needs them
     import pandas as pd
@@ -87,12 +90,12 @@ def _print_json(data: object) -> None:
 def _print_frame(frame: pd.DataFrame, title: str,
                  widths: dict[str, int] | None = None,
                  min_widths: dict[str, int] | None = None) -> None:
-    view = RichTable(title=title)
+    view = RichTable(title=rich_text(title))
     for column in frame.columns:
-        view.add_column(str(column), overflow="fold", max_width=(widths or {}).get(column),
+        view.add_column(rich_text(column), overflow="fold", max_width=(widths or {}).get(column),
                         min_width=(min_widths or {}).get(column))
-    for row in _frame_rows(frame):
-        view.add_row(*("" if v is None else str(v) for v in row.values()))
+    for row in _frame_rows(frame):  # database text is document text: print it as text
+        view.add_row(*(rich_text("" if v is None else v) for v in row.values()))
     common.out.print(view)
 
 
@@ -112,7 +115,9 @@ def _guard(call: Callable[[], T]) -> T:
 # --- ingest -----------------------------------------------------------------------------------
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="PDF or Word plans, or folders of them"),
+    paths: list[Path] = typer.Argument(
+        ..., help="PDF or Word plans, or folders of them",
+        readable=False),  # an unreadable path is one failed line, not a refused command
     db: str = typer.Option(None, "--db", help=DB_HELP),
     manifest: Path = typer.Option(None, help="CSV: file,trust,period_start,period_end"),
     workers: int = typer.Option(1, min=0, help="worker processes (0: in this process)"),
@@ -203,7 +208,7 @@ def _print_ingest_summary(report: BatchReport, as_json: bool,
                        ("files failed", "failed"), ("actions added", "actions_added")):
         summary.add_row(label, str(report.counts()[key]))
     for reason, count in sorted(report.not_plan_files.items()):
-        summary.add_row(f"not read: {reason}", str(count))
+        summary.add_row(rich_text(f"not read: {reason}"), str(count))
     summary.add_row("plans in the database (each counted once)", str(len(plans)))
     summary.add_row("copies not counted (see wres plans)",
                     str(sum(len(plan["copies"]) for plan in plans)))
@@ -216,7 +221,8 @@ def _print_ingest_summary(report: BatchReport, as_json: bool,
         view.add_column("reason", overflow="fold")
         for outcome in troubles:
             result = "failed" if outcome.state == "failed" else "partly read"
-            view.add_row(Path(outcome.path).name, result, outcome.reason or "")
+            view.add_row(rich_text(Path(outcome.path).name), result,
+                         rich_text(outcome.reason or ""))
         common.out.print(view)
 
 
@@ -254,16 +260,25 @@ def _years(start: object, end: object) -> str:
 def sql(
     statement: str = typer.Argument(..., help="one SELECT statement"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    timeout: float = typer.Option(SQL_TIMEOUT_S, "--timeout", min=0.1, help="seconds allowed"),
+    max_rows: int = typer.Option(DEFAULT_MAX_ROWS, "--max-rows", min=1, help="rows shown at most"),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
 ) -> None:
-    """Run one read-only SQL statement (writes are refused by the database)."""
+    """Run one read-only SQL statement (writes and ATTACH are refused before they run)."""
     from wres.db import query
 
-    frame = _guard(lambda: query.run_sql(query.open_db(db), statement))
+    try:
+        frame = _guard(lambda: query.run_sql(query.open_db(db), statement,
+                                             timeout_s=timeout, max_rows=max_rows))
+    except KeyboardInterrupt:
+        common.say("interrupted: the statement was stopped")
+        raise typer.Exit(INTERRUPTED_EXIT) from None
     if as_json:
         _print_json(_frame_rows(frame))
     else:
         _print_frame(frame, f"{len(frame)} rows")
+    if frame.attrs.get("truncated"):
+        common.say(f"note: only the first {max_rows} rows are shown (--max-rows)")
 
 
 def compare(
@@ -353,8 +368,10 @@ def export(
 ) -> None:
     """Write the stored actions in the canonical fields (JSONL is what the scorer reads)."""
     from wres.db.export import export as write_export
+    from wres.db.output_guard import refuse_database_output
     from wres.db.query import open_db
 
+    _guard(lambda: refuse_database_output(output, db))
     count = _guard(lambda: write_export(open_db(db), fmt, output, query=search_text,
                                         trusts=trust, all_documents=all_documents))
     if output is None:

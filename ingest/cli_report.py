@@ -81,8 +81,10 @@ def report(
     if dedupe:
         base.say("note: --dedupe is no longer needed: each plan is counted once by default")
     day = _as_of(as_of)
+    from wres.db.output_guard import refuse_database_output
     from wres.ingest.report import ReportFilter, load_report, parse_years
 
+    _guarded(lambda: refuse_database_output(out, db))
     chosen = ReportFilter(trusts=list(trust or []), years=_guarded(lambda: parse_years(years)),
                           all_documents=all_documents)
     data = _guarded(lambda: load_report(db, chosen=chosen, as_of=day))

@@ -28,13 +28,20 @@ class FoundFiles:
 
 
 def expand_paths(paths: list[Path]) -> FoundFiles:
-    """Files named directly are taken as given; folders are walked for supported files."""
+    """Files named directly are taken as given; folders are walked for supported files.
+    A path that cannot be looked at (a folder on its way that this user may not enter)
+    is one problem line; the others go on."""
     found = FoundFiles()
     for path in paths:
         path = Path(path)
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:
+            found.problems.append(f"{path}: cannot read it: {exc.strerror or exc}")
+            continue
+        if is_dir:
             _walk(path, found)
-        elif path.is_file():
+        elif is_file:
             found.files.append(path)
         else:
             found.problems.append(f"{path}: no such file or folder")
@@ -44,11 +51,21 @@ def expand_paths(paths: list[Path]) -> FoundFiles:
 
 def _walk(root: Path, found: FoundFiles) -> None:
     real_root = root.resolve()
-    for folder, dirs, names in os.walk(root, followlinks=False):
+
+    def unreadable(error: OSError) -> None:  # counted and named, never skipped silently
+        found.skip("unreadable folder")
+        found.problems.append(f"{error.filename}: cannot read the folder: "
+                              f"{error.strerror or error}")
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(folder) / name
-            reason = _skip_reason(path, real_root)
+            try:
+                reason = _skip_reason(path, real_root)
+            except OSError as exc:
+                found.problems.append(f"{path}: cannot read it: {exc.strerror or exc}")
+                continue
             if reason:
                 found.skip(reason, path)
             else:

@@ -5,6 +5,10 @@ or a shared drive, often with no internet, so nothing may load from a CDN; the f
 stay interactive (hover for counts, click a cell to list the actions behind it in the
 table). Every figure point carries the table filter it stands for in ``customdata``, and
 the table rows carry the same keys as ``data-*`` attributes (see templates/report.js).
+Document text is untrusted: it goes into the page through ``html.escape`` and into plotly
+labels, legends and hover texts through ``safe_text.plotly_text`` (plotly draws ``<a href>``
+and ``<b>`` in labels as live HTML); files are named by their base name, never linked by
+the analyst's absolute path.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from __future__ import annotations
 import html
 import json
 from importlib import resources
-from pathlib import Path
 from string import Template
 
 import pandas as pd
@@ -25,6 +28,7 @@ from wres import __version__
 from wres.ingest import report as figures
 from wres.ingest.report import NONE, RAG_COLUMNS, ReportData
 from wres.ingest.report_md import source_note
+from wres.safe_text import html_text, plotly_text
 
 RAG_COLOURS = {"red": "#d5281b", "amber": "#ffb81c", "green": "#007f3b", "blue": "#005eb8",
                NONE: "#aeb7bd"}
@@ -74,9 +78,10 @@ def heat_map(table: pd.DataFrame, key: str, div_id: str,
         z = table.div(totals.reindex(table.index).clip(lower=1), axis=0).to_numpy()
         text, unit = "%{z:.0%}", " of its actions"
     figure = go.Figure(go.Heatmap(
-        z=z, x=categories, y=trusts, customdata=filters, colorscale="Blues",
+        z=z, x=[plotly_text(c) for c in categories],
+        y=[plotly_text(t) for t in trusts], customdata=filters, colorscale="Blues",
         texttemplate=text, xgap=2, ygap=2, showscale=False,
-        hovertemplate="%{y}<br>" + table.columns.name + " %{x}: " + text + unit
+        hovertemplate="%{y}<br>" + plotly_text(table.columns.name) + " %{x}: " + text + unit
                       + "<extra></extra>"))
     crowded = sum(len(c) for c in categories) > 80  # labels side by side would overlap
     figure.update_xaxes(type="category", side="top", tickangle=0 if not crowded
@@ -91,10 +96,10 @@ def period_bars(table: pd.DataFrame, div_id: str) -> str:
     figure = go.Figure()
     periods = [str(p) for p in table.columns]
     for trust, counts in table.iterrows():
-        figure.add_bar(name=trust, x=periods, y=counts.to_numpy(),
+        figure.add_bar(name=plotly_text(trust), x=[plotly_text(p) for p in periods],
+                       y=counts.to_numpy(),
                        customdata=[_filter_key(trust=trust, period=p) for p in periods],
-                       hovertemplate=f"{html.escape(trust)}<br>%{{x}}: %{{y}} actions"
-                                     "<extra></extra>")
+                       hovertemplate="%{fullData.name}<br>%{x}: %{y} actions<extra></extra>")
     figure.update_xaxes(type="category", title="plan period")
     figure.update_yaxes(title="actions")
     # one legend line per trust beside the bars, and (past ten trusts, where plotly's
@@ -111,14 +116,15 @@ def rag_bars(over_time: pd.DataFrame, div_id: str) -> str:
     trusts = list(dict.fromkeys(over_time["trust"]))
     columns = min(len(trusts), 2)
     rows = -(-len(trusts) // columns)
-    figure = make_subplots(rows=rows, cols=columns, subplot_titles=trusts,
+    figure = make_subplots(rows=rows, cols=columns, subplot_titles=[plotly_text(t) for t in trusts],
                            shared_yaxes=True, vertical_spacing=0.18)
     for index, trust in enumerate(trusts):
         mine = over_time[over_time["trust"] == trust]
         for rag in RAG_COLUMNS:
             part = mine[mine["rag"] == rag]
             figure.add_bar(
-                name=rag, legendgroup=rag, showlegend=index == 0, x=list(part["period"]),
+                name=rag, legendgroup=rag, showlegend=index == 0,
+                x=[plotly_text(p) for p in part["period"]],
                 y=list(part["actions"]), marker_color=RAG_COLOURS[rag],
                 customdata=[_filter_key(trust=trust, period=p, rag=rag)
                             for p in part["period"]],
@@ -154,14 +160,8 @@ ACTION_HEADERS = ("trust", "period", "ref", "indicator", "themes", "why these th
 
 
 def _source_cell(row: pd.Series) -> str:
-    note = html.escape(source_note(row["source_file"], row["page"]))
-    path = row["path"] or ""
-    if not Path(path).is_absolute():
-        return note
-    uri = Path(path).as_uri()
-    if str(row["format"] or "").lower() == "pdf" and not pd.isna(row["page"]):
-        uri += f"#page={int(row['page'])}"
-    return f'<a href="{html.escape(uri)}">{note}</a>'
+    """The file's base name and page: never a link to the analyst's own disk."""
+    return html.escape(source_note(row["source_file"], row["page"]))
 
 
 def evidence_text(evidence: dict[str, list[str]]) -> str:
@@ -172,7 +172,7 @@ def evidence_text(evidence: dict[str, list[str]]) -> str:
 
 
 def _text(value: object) -> str:
-    return "" if value is None or pd.isna(value) else html.escape(str(value))
+    return "" if value is None or pd.isna(value) else html_text(value)
 
 
 def action_row(row: pd.Series) -> str:
@@ -284,8 +284,8 @@ def render_html(data: ReportData, *, title: str, database: str = "", share: bool
     body.extend(_notes(data))
     if table and not data.actions.empty:
         body.append(_section("All actions", actions_table(data.actions),
-                             "Click a header to sort; the source links open the file at its "
-                             "page where the file is still at the path it was ingested from.")
+                             "Click a header to sort; the source is the file name and page "
+                             "the action was read from.")
                     .replace("<section>", '<section class="all-actions">', 1))
     return Template(_template("report.html")).substitute(
         version=html.escape(__version__), title=html.escape(title), meta=html.escape(meta),

@@ -2,7 +2,9 @@
 
 Why our own writer rather than ``DataFrame.to_markdown``: that needs ``tabulate``, one more
 dependency for twenty lines; and board papers need cells that cannot break the table (a
-``|`` or a line break inside an action text would).
+``|`` or a line break inside an action text would). Every text that came from a document
+or a user (cells, trust names, file names, the title) goes through
+``safe_text.markdown_text``: rendered, it is its own text, never HTML, a link or emphasis.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import pandas as pd
 
 from wres.ingest import report as figures
 from wres.ingest.report import ReportData
+from wres.safe_text import markdown_text
 
 ACTION_TEXT_LIMIT = 120  # characters of an action shown in the overdue list
 
@@ -22,8 +25,7 @@ def _cell(value: object) -> str:
         value = "; ".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = " ".join(str(value).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    return markdown_text(value)
 
 
 def _is_numeric(column: pd.Series) -> bool:
@@ -70,8 +72,8 @@ def source_note(source_file: str, page: object) -> str:
 
 def render_markdown(data: ReportData, *, title: str) -> str:
     """The whole report: summary, indicator and theme tables, years, RAG, overdue list."""
-    parts = [f"# {title}\n",
-             f"Covers {data.chosen.describe()}; {len(data.actions)} actions. "
+    parts = [f"# {markdown_text(title)}\n",
+             f"Covers {markdown_text(data.chosen.describe())}; {len(data.actions)} actions. "
              f"Overdue as of {data.as_of.isoformat()}: target date passed and not rated "
              "green or blue.\n"]
     if data.actions.empty:
@@ -114,8 +116,9 @@ def _notes(data: ReportData) -> list[str]:
     duplicates = figures.duplicate_periods(data)
     if duplicates:
         parts.append("Several counted documents for one trust and period (different plans, "
-                     "or every copy with `--all-documents`): " + "; ".join(duplicates) + ".\n")
+                     "or every copy with `--all-documents`): "
+                     + markdown_text("; ".join(duplicates)) + ".\n")
     if data.left_out:
-        parts.append("Copies not counted (see `wres plans`): " + "; ".join(data.left_out)
-                     + ".\n")
+        parts.append("Copies not counted (see `wres plans`): "
+                     + markdown_text("; ".join(data.left_out)) + ".\n")
     return parts

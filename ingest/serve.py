@@ -5,7 +5,8 @@ Datasette gives tables, facets, full-text search and a JSON API for every page w
 code of ours. What we add is what it cannot guess: titles and column descriptions, which
 FTS5 table indexes ``actions`` (it is an external-content table, see db/migrations), and
 the questions users ask most as canned queries. The server listens on 127.0.0.1 only,
-opens the file read-only, and runs in this process, so stopping ``wres serve`` stops it.
+opens the file read-only (immutable where the folder is not writable, see
+``db.engine.readonly_uri``), and runs in this process, so stopping ``wres serve`` stops it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from wres.db.engine import database_url, sqlite_path
+from wres.db.engine import database_url, readonly_uri, sqlite_path
 from wres.db.models import FTS_TABLE
 from wres.db.query import DONE_RAGS, UNKNOWN_TRUST
 from wres.errors import BadInputError
@@ -214,7 +215,9 @@ def run_datasette(db: str | None, *, port: int, extra_metadata: Path | None = No
     with tempfile.TemporaryDirectory(prefix="wres-serve-") as folder:
         metadata_file = Path(folder) / "metadata.json"
         metadata_file.write_text(json.dumps(metadata, indent=1), encoding="utf-8")
-        args = ["serve", str(path), "--host", HOST, "--port", str(port),
-                "--metadata", str(metadata_file)]
+        # A folder this user cannot write: Datasette opens the file immutable (no -shm)
+        immutable = "immutable=1" in readonly_uri(path)
+        args = ["serve", *(["-i"] if immutable else []), str(path), "--host", HOST,
+                "--port", str(port), "--metadata", str(metadata_file)]
         cli.main(args=args, prog_name="datasette", standalone_mode=False)
     return 0

@@ -7,6 +7,7 @@ Why pydantic: every JSONL line the project writes is an ``ActionRecord`` dumped 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -14,6 +15,19 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 RAG_VALUES = ("red", "amber", "green", "blue")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 Rag = Literal["red", "amber", "green", "blue"]
+# C0 controls but tab and newline, DEL, C1 controls. (Same set as wres.safe_text, which
+# cleans text at extraction; kept here because schema/ imports nothing of the project.)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_controls(value: object) -> object:
+    """Last guard: text reaching a record never holds a control character (a space
+    takes its place), whatever path it came by (manifest, file name, a new extractor)."""
+    if isinstance(value, str):
+        return _CONTROL_CHARS.sub(" ", value)
+    if isinstance(value, list):
+        return [_CONTROL_CHARS.sub(" ", v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def _check_years(start: int | None, end: int | None) -> None:
@@ -32,6 +46,8 @@ class PlanInfo(BaseModel):
     trust: str | None = None
     period_start: int | None = None
     period_end: int | None = None
+
+    _clean = field_validator("trust", mode="before")(_no_controls)
 
     @model_validator(mode="after")
     def _years_sane(self) -> PlanInfo:
@@ -69,6 +85,8 @@ class ActionRecord(BaseModel):
     # every WRES indicator the plan ties the row to ("Indicators 5 & 6", "All indicators");
     # ``indicator`` keeps its meaning (the one indicator, null where several are named)
     indicators: list[int] = Field(default_factory=list)
+
+    _clean = field_validator("*", mode="before")(_no_controls)
 
     @field_validator("action")
     @classmethod
@@ -112,6 +130,8 @@ class FileIssue(BaseModel):
     message: str
     severity: Literal["error", "warning"] = "error"
 
+    _clean = field_validator("file", "message", mode="before")(_no_controls)
+
     def line(self) -> str:
         """The one readable line a user sees for this issue."""
         return f"{self.file}: {self.message}"
@@ -132,6 +152,8 @@ class DocumentResult(BaseModel):
     actions: list[ActionRecord] = Field(default_factory=list)
     issues: list[FileIssue] = Field(default_factory=list)
     engines: list[str] = Field(default_factory=list)
+
+    _clean = field_validator("source_file", "path", mode="before")(_no_controls)
 
     @property
     def status(self) -> Literal["ok", "partial", "failed"]:
