@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from wres import __version__
+from wres.db.links import delete_links, relink_trusts
 from wres.db.models import (
     Action,
     ActionOwner,
@@ -76,7 +77,7 @@ def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: i
             if same is not None:
                 where = "" if same == path_key else f" as {same}"
                 return Stored("skipped", reason=f"already ingested{where} by another run")
-        _delete_document(connection, path_key)
+        replaced_trust = _delete_document(connection, path_key)
         document_id = _insert_document(connection, result, path_key, run_id)
         trust = result.plan.trust
         trust_id = _name_ids(connection, Trust, [trust]).get(trust) if trust else None
@@ -85,22 +86,37 @@ def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: i
             "period_start": result.plan.period_start,
             "period_end": result.plan.period_end}).scalar_one()
         _insert_actions(connection, plan_id, result.actions)
+        relink_trusts(connection, {replaced_trust, trust_id})
     return Stored("ingested", actions=len(result.actions))
 
 
-def _delete_document(connection: Connection, path_key: str) -> None:
-    """Remove a document and everything under it (explicitly: no reliance on PRAGMAs)."""
+def remove_document(engine: Engine, path_key: str) -> bool:
+    """Remove a stored document and relink its trust's plans; False if it was not there."""
+    with engine.begin() as connection:
+        found = connection.execute(
+            select(Document.id).where(Document.path == path_key)).scalar() is not None
+        relink_trusts(connection, {_delete_document(connection, path_key)})
+    return found
+
+
+def _delete_document(connection: Connection, path_key: str) -> int | None:
+    """Remove a document and everything under it (explicitly: no reliance on PRAGMAs);
+    returns the trust its plan belonged to, whose links need recomputing."""
     document_id = connection.execute(
         select(Document.id).where(Document.path == path_key)).scalar()
     if document_id is None:
-        return
+        return None
+    trust_id = connection.execute(
+        select(Plan.trust_id).where(Plan.document_id == document_id)).scalar()
     plans = select(Plan.id).where(Plan.document_id == document_id)
     actions = select(Action.id).where(Action.plan_id.in_(plans))
+    delete_links(connection, actions)
     connection.execute(delete(ActionOwner).where(ActionOwner.action_id.in_(actions)))
     connection.execute(delete(ActionTheme).where(ActionTheme.action_id.in_(actions)))
     connection.execute(delete(Action).where(Action.plan_id.in_(plans)))
     connection.execute(delete(Plan).where(Plan.document_id == document_id))
     connection.execute(delete(Document).where(Document.id == document_id))
+    return trust_id
 
 
 def _insert_document(connection: Connection, result: DocumentResult, path_key: str,
