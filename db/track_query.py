@@ -131,9 +131,8 @@ def track(db: Db, trust: str) -> dict:
 
 
 def period_label(start: int | None, end: int | None) -> str:
-    if end is None or end == start:
-        return str(start)
-    return f"{start}-{str(end)[2:]}" if end == start + 1 else f"{start}-{end}"
+    """"2021-2022" as the report and ``compare --by year`` print a plan's years."""
+    return str(start) if end is None or end == start else f"{start}-{end}"
 
 
 def track_frame(db: Db, trust: str) -> pd.DataFrame:

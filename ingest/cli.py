@@ -131,6 +131,9 @@ def _register_commands() -> None:
     except ImportError:  # pragma: no cover - only while the database layer is absent
         return
     cli_db.register(app)
+    from wres.ingest import cli_track
+
+    cli_track.register(app)
 
 
 _register_commands()
