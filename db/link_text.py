@@ -49,6 +49,10 @@ OBJECTIVE_WEIGHT = 0.15
 INDICATOR_NUDGE = 0.03
 THEME_NUDGE = 0.05
 OWNER_NUDGE = 0.04
+TOPIC_CLASH_FACTOR = 0.35
+# Themes that say how an action works rather than what it is about: two actions about
+# different subjects often share them ("review the ... policy", "publish data on ...").
+METHOD_THEMES = frozenset({"policy", "data and monitoring", "communications"})
 SAME_OWNER_RATIO = 90.0
 TYPO_RATIO = 90.0
 
@@ -196,7 +200,16 @@ def pair_score(old: LinkItem, new: LinkItem, weights: Weights) -> float:
     if old.owner and new.owner:
         same = fuzz.token_set_ratio(old.owner.lower(), new.owner.lower()) >= SAME_OWNER_RATIO
         score += OWNER_NUDGE if same else -OWNER_NUDGE
+    if _topics_clash(old.themes, new.themes):
+        score *= TOPIC_CLASH_FACTOR
     return round(min(1.0, max(0.0, score)), 4)
+
+
+def _topics_clash(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Both actions have subject themes and share none: the same words about another
+    subject ("review the recruitment policy" / "review the disciplinary policy")."""
+    old_topics, new_topics = set(old) - METHOD_THEMES, set(new) - METHOD_THEMES
+    return bool(old_topics and new_topics and not old_topics & new_topics)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def _print_table(frame: object, title: str) -> None:
     brackets that rich would read as markup)."""
     view = RichTable(title=Text(title))
     for column in frame.columns:
-        view.add_column(str(column), overflow="fold",
+        view.add_column(str(column), overflow="fold", min_width=18 if column == "trust" else None,
                         max_width=60 if column == "action" else 40 if column == "trust" else None)
     for row in frame.itertuples(index=False):
         view.add_row(*(_cell(v) for v in row))
@@ -76,7 +76,25 @@ def print_persistence(db: str | None, trusts: list[str] | None, as_json: bool,
 
         print(to_markdown(frame, index=False))
     else:
-        _print_table(frame, "persistence of actions per trust")
+        _print_table(_persistence_view(frame), "persistence of actions per trust")
+
+
+def _share(count: object, share: object) -> str:
+    return f"{count}" if share is None or share != share else f"{count} ({round(100 * share)}%)"
+
+
+def _persistence_view(frame: object) -> object:
+    """The persistence figures in few columns: counts with their shares beside them."""
+    import pandas as pd
+
+    return pd.DataFrame({
+        "trust": frame["trust"], "plans": frame["plans"], "actions": frame["actions"],
+        "carried over": [_share(c, s) for c, s in zip(frame["carried_over"],
+                                                      frame["carried_over_share"], strict=True)],
+        "median": frame["median_chain_length"],
+        "completed": [_share(c, s) for c, s in zip(frame["completed"],
+                                                   frame["completed_share"], strict=True)],
+        "dropped": frame["dropped"], "ongoing": frame["ongoing"]})
 
 
 def relink(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
