@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from tests.db.helpers import DOCS, MANIFEST, assert_consistent, one_value
 from tests.db.unseen_trust import GOLD as UNSEEN_GOLD
-from tests.db.unseen_trust import write_plans
+from tests.db.unseen_trust import GOLD_2 as UNSEEN_GOLD_2
+from tests.db.unseen_trust import PLANS_2, TRUST_2, write_plans
 from wres.db.engine import make_engine
 from wres.db.link_eval import gold_chains, score, stored_chains
 from wres.db.store import remove_document
@@ -55,6 +56,13 @@ def test_plans_of_an_unseen_trust_meet_the_targets(db_url: str, tmp_path: Path) 
     ingest(db_url, files, manifest)
     found = stored_chains(trust_links(db_url, UNSEEN_GOLD["trust"]))
     assert_meets_targets(score(gold_chains(UNSEEN_GOLD), found))
+
+
+def test_plans_of_a_second_unseen_trust_meet_the_targets(db_url: str, tmp_path: Path) -> None:
+    files, manifest = write_plans(tmp_path / "unseen-2", PLANS_2, TRUST_2)
+    ingest(db_url, files, manifest)
+    found = stored_chains(trust_links(db_url, TRUST_2))
+    assert_meets_targets(score(gold_chains(UNSEEN_GOLD_2), found))
 
 
 def _chain_of(url: str, trust: str, file_name: str, ref: str) -> list[tuple[str, str]]:

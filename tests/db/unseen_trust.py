@@ -102,24 +102,97 @@ GOLD = {
 }
 
 
-def write_plans(folder: Path) -> tuple[list[Path], Path]:
-    """The three Word files and a manifest naming their trust and years."""
+def write_plans(folder: Path, plans: tuple = PLANS,
+                trust: str = TRUST) -> tuple[list[Path], Path]:
+    """The Word files of ``plans`` and a manifest naming their trust and years."""
     import_generator()
     from gen_docx import write_docx
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, start, end, rows in PLANS:
+    for name, start, end, rows in plans:
         widths = [4.0 if len(cell) > 40 else 1.3 for cell in rows[1] if isinstance(cell, str)]
         widths += [1.3] * (len(rows[0]) - len(widths))
-        spec = {"stem": name[:-5], "trust": TRUST, "period_start": start, "period_end": end,
+        spec = {"stem": name[:-5], "trust": trust, "period_start": start, "period_end": end,
                 "landscape": True, "font_size": 9, "blocks": [
-                    {"type": "title", "text": f"{TRUST} WRES action plan {start}-{end}"},
+                    {"type": "title", "text": f"{trust} WRES action plan {start}-{end}"},
                     {"type": "table", "widths": widths, "header_rows": 1, "rows": rows}]}
         paths.append(write_docx(spec, folder / name))
     manifest = folder / "manifest.csv"
     with manifest.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["file", "trust", "period_start", "period_end"])
-        writer.writerows([name, TRUST, start, end] for name, start, end, _ in PLANS)
+        writer.writerows([name, trust, start, end] for name, start, end, _ in plans)
     return paths, manifest
+
+
+# A second trust, written after the subject-theme rule was added (the first trust above
+# showed its need), so that the linker as it stands is scored on plans it has not seen.
+# Near misses: 2022-23 item 3 ("Refresh the appraisal policy ...") and 2021-22 item 2
+# ("Refresh the flexible working policy ..."); 2024-25 item 4 (reverse mentoring for
+# governors) and 2022-23 item 5 (a mentoring programme for nurses).
+TRUST_2 = "Marlow Heath Integrated Care NHS Trust"
+PLANS_2 = (
+    ("marlow-2021-22.docx", 2021, 2022, [
+        ["Item", "Action", "Lead", "Target", "RAG"],
+        ["A1", "Advertise every Band 8a and above vacancy through BME professional networks",
+         "Resourcing Lead", "June 2021", _rag_cell("amber")],
+        ["A2", "Refresh the flexible working policy so that line managers approve requests "
+         "consistently", "Policy Manager", "September 2021", _rag_cell("green")],
+        ["A3", "Set up a race equality steering group chaired by the Chief Executive",
+         "Chief Executive", "May 2021", _rag_cell("blue")],
+        ["A4", "Offer bystander intervention training to staff in emergency departments",
+         "Head of Education", "March 2022", _rag_cell("amber")],
+        ["A5", "Publish pay gap figures by ethnicity on the staff intranet",
+         "Workforce Intelligence Manager", "December 2021", _rag_cell("red")],
+    ]),
+    ("marlow-2022-23.docx", 2022, 2023, [
+        ["Ref", "Key action", "Accountable lead", "Completion date", "Progress update"],
+        ["1", "Promote senior vacancies (Band 8a+) through BME professional networks and "
+         "community media", "Resourcing Lead", "July 2022",
+         {"text": "Adverts placed with two networks", "fill": FILL["amber"]}],
+        ["2", "Roll out active bystander training across emergency and urgent care teams",
+         "Head of Education", "March 2023", {"text": "Half of teams trained",
+                                             "fill": FILL["green"]}],
+        ["3", "Refresh the appraisal policy to include a race equality objective for every "
+         "manager", "Policy Manager", "January 2023", {"text": "Draft consulted on",
+                                                        "fill": FILL["amber"]}],
+        ["4", "Publish ethnicity pay gap data for staff on the intranet every year",
+         "Workforce Intelligence Manager", "December 2022",
+         {"text": "Published in November", "fill": FILL["green"]}],
+        ["5", "Start a mentoring programme for newly qualified BME nurses",
+         "Deputy Director of Nursing", "October 2022", {"text": "First 12 pairs",
+                                                        "fill": FILL["amber"]}],
+    ]),
+    ("marlow-2024-25.docx", 2024, 2025, [
+        ["Ref", "WRES indicator", "Action", "Owner", "Due date", "Status"],
+        ["1", "1", "Use BME professional networks and community media to advertise all posts at "
+         "Band 8a and above", "Head of Resourcing", "June 2024", "Green - in place"],
+        ["2", "6", "Give emergency and urgent care staff active bystander training", "Head of "
+         "Education", "March 2025", "Amber - 70% trained"],
+        ["3", "2", "Continue the mentoring programme for newly qualified BME nurses with a third "
+         "cohort", "Deputy Director of Nursing", "September 2024", "Amber - recruiting"],
+        ["4", "9", "Start reverse mentoring for governors with BME staff members",
+         "Trust Secretary", "December 2024", "Red - not started"],
+    ]),
+)
+GOLD_2 = {
+    "trust": TRUST_2,
+    "plans": [p[0] for p in PLANS_2],
+    "chains": [
+        {"outcome": "ongoing", "actions": [["marlow-2021-22.docx", "A1"],
+                                           ["marlow-2022-23.docx", "1"],
+                                           ["marlow-2024-25.docx", "1"]]},
+        {"outcome": "completed", "actions": [["marlow-2021-22.docx", "A2"]]},
+        {"outcome": "completed", "actions": [["marlow-2021-22.docx", "A3"]]},
+        {"outcome": "ongoing", "actions": [["marlow-2021-22.docx", "A4"],
+                                           ["marlow-2022-23.docx", "2"],
+                                           ["marlow-2024-25.docx", "2"]]},
+        {"outcome": "completed", "actions": [["marlow-2021-22.docx", "A5"],
+                                             ["marlow-2022-23.docx", "4"]]},
+        {"outcome": "dropped", "actions": [["marlow-2022-23.docx", "3"]]},
+        {"outcome": "ongoing", "actions": [["marlow-2022-23.docx", "5"],
+                                           ["marlow-2024-25.docx", "3"]]},
+        {"outcome": "ongoing", "actions": [["marlow-2024-25.docx", "4"]]},
+    ],
+}
