@@ -10,6 +10,9 @@ makes them, then scores the stored chains against the hand-written gold chains (
 ``--calibrate`` also scores every pair of actions of successive plans and, for each
 candidate threshold, the precision and recall the one-to-one assignment would give: the
 threshold in ``db/link_text.py`` is the middle of the widest range with the best F1.
+
+``--background`` rewrites ``db/link_words.json``: in how many action texts of the sample
+specs that are not linked plans (``samples/specs/*.json`` but ``linked-*``) each word occurs.
 """
 
 from __future__ import annotations
@@ -97,13 +100,39 @@ def _assign(pairs: list, threshold: float) -> list[bool]:
     return chosen
 
 
+def write_background(specs: Path, target: Path) -> None:
+    """Word -> number of action texts holding it, over the specs that are not linked plans
+    (so the linked samples and the tests' trusts never weigh their own words)."""
+    import re
+    import unicodedata
+    from collections import Counter
+
+    texts = [action["action"] for path in sorted(specs.glob("*.json"))
+             if not path.name.startswith("linked-")
+             for action in json.loads(path.read_text(encoding="utf-8"))["actions"]]
+    counts: Counter[str] = Counter()
+    for text in texts:
+        lowered = unicodedata.normalize("NFKC", text).lower()
+        for pattern, token in link_text.PHRASES:
+            lowered = re.sub(rf"\b(?:{pattern})(?!\w)", token, lowered)
+        counts.update({w for w in re.findall(r"[a-z0-9]+", lowered)
+                       if w not in link_text.STOPWORDS})
+    data = {"documents": len(texts), "words": dict(sorted(counts.items()))}
+    target.write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {target}: {len(counts)} words from {len(texts)} action texts")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold-links", type=Path, default=ROOT / "samples" / "gold-links")
     parser.add_argument("--docs", type=Path, default=ROOT / "samples" / "docs")
     parser.add_argument("--manifest", type=Path, default=ROOT / "samples" / "manifest.csv")
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--background", action="store_true",
+                        help="rewrite db/link_words.json from samples/specs first")
     args = parser.parse_args()
+    if args.background:
+        write_background(ROOT / "samples" / "specs", link_text.BACKGROUND_FILE)
     golds = [json.loads(p.read_text(encoding="utf-8"))
              for p in sorted(args.gold_links.glob("*.json"))]
     with tempfile.TemporaryDirectory() as folder:
