@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # Chosen on the hand-labelled pairs of samples/gold-links (see the module docstring).
 LINK_THRESHOLD = 0.285
@@ -142,7 +142,7 @@ class LinkItem:
     action: str
     objective: str | None = None
     indicator: int | None = None
-    themes: Sequence[str] = ()
+    themes: Sequence[str] | frozenset[str] = ()
     owner: str | None = None
     action_words: list[str] = field(default_factory=list)
     objective_words: list[str] = field(default_factory=list)
@@ -151,6 +151,7 @@ class LinkItem:
     def __post_init__(self) -> None:
         self.action_words = words(self.action)
         self.lead = lead_verb(self.action)
+        self.themes = frozenset(self.themes)
         objective = self.objective if self.objective != self.action else None
         self.objective_words = words(objective)
 
@@ -188,54 +189,79 @@ class Weights:
         return {w: n * self.idf.get(w, default) for w, n in counts.items()}
 
 
-def _align_typos(left: dict[str, float], right: dict[str, float]) -> dict[str, float]:
-    """``right`` with each word that has no exact partner in ``left`` renamed to a left word
-    at least TYPO_RATIO alike (a misspelling), so the cosine counts it."""
-    aligned: dict[str, float] = {}
-    for word, weight in right.items():
-        if word not in left and len(word) >= 5:
-            close = [w for w in left if len(w) >= 5 and fuzz.ratio(w, word) >= TYPO_RATIO]
-            word = close[0] if close else word
-        aligned[word] = aligned.get(word, 0.0) + weight
-    return aligned
+def typo_map(old_words: set[str], new_words: set[str]) -> dict[str, str]:
+    """Each word of the later plan with no exact partner in the earlier one -> the earlier
+    plan's word at least TYPO_RATIO alike (a misspelling), so the cosine counts it."""
+    candidates = sorted(w for w in old_words if len(w) >= 5)
+    found = {}
+    for word in sorted(new_words - old_words):
+        if len(word) >= 5 and candidates:
+            best = process.extractOne(word, candidates, scorer=fuzz.ratio,
+                                      score_cutoff=TYPO_RATIO)
+            if best is not None:
+                found[word] = best[0]
+    return found
 
 
-def cosine(left: dict[str, float], right: dict[str, float]) -> float:
+def cosine(left: dict[str, float], right: dict[str, float],
+           typos: dict[str, str] | None = None) -> float:
+    """Cosine of two weighted word vectors; a ``right`` word missing from ``left`` counts
+    as its ``typos`` partner."""
     if not left or not right:
         return 0.0
-    right = _align_typos(left, right)
+    if typos:
+        aligned: dict[str, float] = {}
+        for word, weight in right.items():
+            if word not in left and typos.get(word) in left:
+                word = typos[word]
+            aligned[word] = aligned.get(word, 0.0) + weight
+        right = aligned
     dot = sum(weight * right.get(word, 0.0) for word, weight in left.items())
     norm = math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
     return dot / norm if norm else 0.0
 
 
-def pair_score(old: LinkItem, new: LinkItem, weights: Weights) -> float:
+@dataclass
+class Prepared:
+    """An item with its weighted vectors, made once per pair of plans."""
+
+    item: LinkItem
+    action: dict[str, float]
+    objective: dict[str, float]
+
+
+def pair_score(old: Prepared, new: Prepared, typos: dict[str, str] | None = None) -> float:
     """Similarity of two actions, from 0 (unrelated) to 1 (the same words)."""
-    score = cosine(weights.vector(old.action_words, old.lead),
-                   weights.vector(new.action_words, new.lead))
-    if old.objective_words and new.objective_words:
-        objectives = cosine(weights.vector(old.objective_words),
-                            weights.vector(new.objective_words))
+    score = cosine(old.action, new.action, typos)
+    if old.objective and new.objective:
+        objectives = cosine(old.objective, new.objective, typos)
         score = (1 - OBJECTIVE_WEIGHT) * score + OBJECTIVE_WEIGHT * objectives
+    return round(min(1.0, max(0.0, _tie_breakers(old.item, new.item, score))), 4)
+
+
+def _tie_breakers(old: LinkItem, new: LinkItem, score: float) -> float:
     if old.indicator is not None and new.indicator is not None:
         score += INDICATOR_NUDGE if old.indicator == new.indicator else -INDICATOR_NUDGE
     if old.themes and new.themes:
-        shared = set(old.themes) & set(new.themes)
-        overlap = len(shared) / len(set(old.themes) | set(new.themes))
+        overlap = len(old.themes & new.themes) / len(old.themes | new.themes)
         score += THEME_NUDGE * (2 * overlap - 1)
     if old.owner and new.owner:
-        same = fuzz.token_set_ratio(old.owner.lower(), new.owner.lower()) >= SAME_OWNER_RATIO
-        score += OWNER_NUDGE if same else -OWNER_NUDGE
+        score += OWNER_NUDGE if _same_owner(old.owner, new.owner) else -OWNER_NUDGE
     if _topics_clash(old.themes, new.themes):
         score *= TOPIC_CLASH_FACTOR
-    return round(min(1.0, max(0.0, score)), 4)
+    return score
 
 
-def _topics_clash(old: Sequence[str], new: Sequence[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _same_owner(old: str, new: str) -> bool:
+    return fuzz.token_set_ratio(old.lower(), new.lower()) >= SAME_OWNER_RATIO
+
+
+def _topics_clash(old: frozenset[str], new: frozenset[str]) -> bool:
     """Both actions have subject themes and share none: the same words about another
     subject ("review the recruitment policy" / "review the disciplinary policy")."""
-    old_topics, new_topics = set(old) - METHOD_THEMES, set(new) - METHOD_THEMES
-    return bool(old_topics and new_topics and not old_topics & new_topics)
+    old_topics, new_topics = old - METHOD_THEMES, new - METHOD_THEMES
+    return bool(old_topics and new_topics and old_topics.isdisjoint(new_topics))
 
 
 @dataclass(frozen=True)
@@ -249,7 +275,13 @@ def score_pairs(old: Sequence[LinkItem], new: Sequence[LinkItem]) -> list[Match]
     """Every (old, new) pair with its score; IDF counted over both plans' actions."""
     weights = Weights([i.action_words for i in (*old, *new)]
                       + [i.objective_words for i in (*old, *new) if i.objective_words])
-    return [Match(o.key, n.key, pair_score(o, n, weights)) for o in old for n in new]
+    ready_old, ready_new = ([Prepared(i, weights.vector(i.action_words, i.lead),
+                                      weights.vector(i.objective_words)) for i in items]
+                            for items in (old, new))
+    typos = typo_map({w for i in old for w in (*i.action_words, *i.objective_words)},
+                     {w for i in new for w in (*i.action_words, *i.objective_words)})
+    return [Match(o.item.key, n.item.key, pair_score(o, n, typos))
+            for o in ready_old for n in ready_new]
 
 
 def assign(pairs: Sequence[Match], threshold: float = LINK_THRESHOLD) -> list[Match]:
