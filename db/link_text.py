@@ -8,9 +8,10 @@ policy"); what tells them apart is the rarer word. Inverse document frequency, c
 the two plans being compared, makes the words every action of the trust uses ("review",
 "policy", "BME", "staff") weigh little and the distinctive ones weigh much. Words are
 folded first (case, a light suffix stripper, a short list of WRES synonyms such as BAME/BME/
-ethnic minority, scheme/programme, colleague/staff) so that a reworded action, same meaning
-in other words, keeps its overlap. rapidfuzz forgives misspellings: a word with no exact
-partner counts as matched when a word of the other text is at least ``TYPO_RATIO`` alike.
+ethnic minority, scheme/programme, bullying/harassment, interview/recruitment) so that a
+reworded action, same meaning in other words, keeps its overlap. rapidfuzz forgives
+misspellings: a word with no exact partner counts as matched when a word of the other plan
+is at least ``TYPO_RATIO`` alike.
 
 The score: 0.85 x cosine of the action texts + 0.15 x cosine of the objectives (where both
 plans state one; otherwise the action alone). An action's opening verb counts
