@@ -19,6 +19,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -280,3 +281,29 @@ class ActionIndicator(Base):
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"))
     indicator: Mapped[int] = mapped_column(Integer, index=True)
     position: Mapped[int] = mapped_column(Integer)
+
+
+class ActionLink(Base):
+    """Where an action stands in its trust's run of plans (written by ``db/links.py``).
+
+    One row per action of the plan chosen for each (trust, period): ``previous_id`` is the
+    action of the trust's previous plan it carries over (with its ``score``), ``status`` is
+    "new" or "carried over", ``appearances`` how many successive plans it has appeared in so
+    far, ``fate`` what became of it in the next plan ("carried over", "completed" where its
+    RAG was green or blue, else "dropped"; empty in the latest plan) and ``plan_order`` the
+    1-based place of its plan among the trust's plans. ``score`` is the similarity to the
+    most similar action of the previous plan, linked or not (empty in the first plan).
+    """
+
+    __tablename__ = "action_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("actions.id", ondelete="CASCADE"), unique=True)
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    score: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20))
+    appearances: Mapped[int] = mapped_column(Integer)
+    fate: Mapped[str | None] = mapped_column(String(20))
+    plan_order: Mapped[int] = mapped_column(Integer)

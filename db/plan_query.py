@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from wres.db.links import relink_trusts
 from wres.db.models import Action, Document, Plan, PlanDocument, PlanGroup, Trust
 from wres.db.plans import pin_document, unpin_group
 from wres.db.query import UNKNOWN_TRUST, Db, open_db
@@ -77,6 +78,9 @@ def pin(engine: Engine, path: Path | str, *, release: bool = False) -> int:
             unpin_group(connection, document_id)
         else:
             pin_document(connection, document_id)
+        trust_id = connection.execute(select(Plan.trust_id).where(
+            Plan.document_id == document_id)).scalar()
+        relink_trusts(connection, [trust_id])  # links follow the current documents
         return connection.execute(select(PlanDocument.group_id).where(
             PlanDocument.document_id == document_id)).scalar_one()
 

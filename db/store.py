@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from wres import __version__
+from wres.db.links import delete_links, relink_trusts
 from wres.db.models import (
     Action,
     ActionIndicator,
@@ -134,6 +135,8 @@ def _regroup_after_change(connection: Connection, buckets: list[Bucket | None], 
         from wres.db.plans import pin_document
 
         pin_document(connection, pin)
+    # the links follow each trust's current documents, which regrouping may have changed
+    relink_trusts(connection, {bucket[0] for bucket in buckets if bucket is not None})
 
 
 def remove_documents(engine: Engine, path_keys: list[str]) -> list[str]:
@@ -148,6 +151,11 @@ def remove_documents(engine: Engine, path_keys: list[str]) -> list[str]:
                 removed.append(path_key)
         _regroup_after_change(connection, buckets)
     return removed
+
+
+def remove_document(engine: Engine, path_key: str) -> bool:
+    """Remove one stored document; False if it was not there."""
+    return bool(remove_documents(engine, [path_key]))
 
 
 def _delete_document(connection: Connection,
@@ -170,6 +178,7 @@ def _delete_document(connection: Connection,
                        .values(current_document_id=None))
     plans = select(Plan.id).where(Plan.document_id == document_id)
     actions = select(Action.id).where(Action.plan_id.in_(plans))
+    delete_links(connection, actions)
     connection.execute(delete(ActionOwner).where(ActionOwner.action_id.in_(actions)))
     connection.execute(delete(ActionTheme).where(ActionTheme.action_id.in_(actions)))
     connection.execute(delete(ActionIndicator).where(ActionIndicator.action_id.in_(actions)))

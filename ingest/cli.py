@@ -169,6 +169,9 @@ def _register_commands() -> None:
     from wres.ingest import cli_plans
 
     cli_plans.register(app)
+    from wres.ingest import cli_track
+
+    cli_track.register(app)
 
 
 _register_commands()

@@ -282,7 +282,7 @@ def sql(
 
 
 def compare(
-    by: str = typer.Option("theme", "--by", help="theme, indicator, rag or year"),
+    by: str = typer.Option("theme", "--by", help="theme, indicator, rag, year or persistence"),
     trust: list[str] = typer.Option(None, help="only trusts whose name contains this"),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="print JSON"),
@@ -301,6 +301,10 @@ def compare(
     unknown = _guard(lambda: unknown_trusts(query.open_db(db), trust))
     if unknown:
         common.fail("no stored trust matches " + ", ".join(repr(t) for t in unknown), 1)
+    if by == "persistence":  # actions across a trust's plans: cli_track
+        from wres.ingest.cli_track import print_persistence
+
+        return print_persistence(db, trust, as_json, fmt)
     table = _guard(lambda: query.compare(query.open_db(db), by, trusts=trust,
                                          all_documents=all_documents))
     frame = table.reset_index()

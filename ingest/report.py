@@ -76,6 +76,9 @@ class ReportData:
     as_of: dt.date
     chosen: ReportFilter
     left_out: list[str] = field(default_factory=list)  # copies of plans, not counted
+    # actions across each trust's plans (report_track.py): persistence, long-running chains
+    persistence: pd.DataFrame = field(default_factory=pd.DataFrame)
+    long_running: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def period_label(start: object, end: object) -> str:
@@ -137,7 +140,8 @@ def load_report(db: Db, *, chosen: ReportFilter | None = None,
     """Read the actions and documents the report covers (the database is opened read-only)."""
     chosen = chosen or ReportFilter()
     as_of = as_of or dt.date.today()
-    actions, documents, themes = _read(open_db(db))
+    engine = open_db(db)
+    actions, documents, themes = _read(engine)
     for frame in (actions, documents):
         frame["trust"] = frame["trust"].fillna(UNKNOWN_TRUST)
         frame["period"] = [period_label(s, e) for s, e in
@@ -156,8 +160,11 @@ def load_report(db: Db, *, chosen: ReportFilter | None = None,
     left_out: list[str] = []
     if not chosen.all_documents:
         actions, documents, left_out = _current_only(actions, documents)
+    from wres.ingest.report_track import track_figures
+
+    shares, longest = track_figures(engine, sorted(set(actions["trust"])))
     return ReportData(actions.reset_index(drop=True), documents.reset_index(drop=True),
-                      as_of, chosen, left_out)
+                      as_of, chosen, left_out, shares, longest)
 
 
 def _is_overdue(due: object, rag: object, as_of: dt.date) -> bool:

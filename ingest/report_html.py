@@ -28,6 +28,7 @@ from wres import __version__
 from wres.ingest import report as figures
 from wres.ingest.report import NONE, RAG_COLUMNS, ReportData
 from wres.ingest.report_md import source_note
+from wres.ingest.report_track import html_sections
 from wres.safe_text import html_text, plotly_text
 
 RAG_COLOURS = {"red": "#d5281b", "amber": "#ffb81c", "green": "#007f3b", "blue": "#005eb8",
@@ -240,6 +241,7 @@ def _figure_sections(data: ReportData, share: bool = False) -> list[str]:
                  f"{what} per theme. Themes are assigned by wres-plans from the action "
                  "text; an action with two themes counts under both"
                  + (", and actions with no theme are left out." if share else ".")),
+        *html_sections(data.persistence, data.long_running),
         _section("Actions per plan period",
                  period_bars(figures.actions_per_period(data), "bars-period")),
     ]

@@ -100,6 +100,9 @@ def render_markdown(data: ReportData, *, title: str) -> str:
         pivot = pivot[[c for c in figures.RAG_COLUMNS if c in pivot.columns]]
         parts.append("## RAG ratings over time\n")
         parts.append(to_markdown(pivot.reset_index(), index=False))
+    from wres.ingest.report_track import markdown_parts
+
+    parts.extend(markdown_parts(data.persistence, data.long_running))
     parts.extend(_notes(data))
     overdue = overdue_list(data)
     parts.append(f"## Overdue actions ({len(overdue)})\n")

@@ -29,6 +29,8 @@ _FROM_ACTIONS = ("from actions a join plans p on p.id = a.plan_id "
                  "join documents d on d.id = p.document_id "
                  "join plan_documents pd on pd.document_id = d.id and pd.is_current "
                  "left join trusts t on t.id = p.trust_id")
+_FROM_LINKED = ("join plans p on p.id = a.plan_id "
+                "left join trusts t on t.id = p.trust_id")
 _TRUST = f"coalesce(t.name, '{UNKNOWN_TRUST}')"
 _AS_OF = "coalesce(nullif(:as_of, ''), date('now'))"
 
@@ -92,6 +94,38 @@ CANNED_QUERIES = {
                "left join actions a on a.plan_id = p.id group by g.id "
                "order by trust, g.period_start, g.id",
     },
+    "trust_action_chains": {
+        "title": "A trust's actions through its plans",
+        "description": "Each action of the trusts whose name contains :trust, plan by plan: "
+                       "new or carried over (from the previous plan's action shown, with "
+                       "the similarity score), how many plans it has appeared in, and what "
+                       "became of it in the next plan (empty: still in the latest plan).",
+        "sql": f"select {_TRUST} as trust, l.plan_order, p.period_start, p.period_end, "
+               "a.ref, a.action, a.rag, l.status, l.appearances, l.fate, "
+               "prev.ref as previous_ref, prev.action as previous_action, l.score "
+               f"from action_links l join actions a on a.id = l.action_id {_FROM_LINKED} "
+               "left join actions prev on prev.id = l.previous_id "
+               "where t.name like '%' || :trust || '%' "
+               "order by trust, l.plan_order, a.position",
+    },
+    "persistence_per_trust": {
+        "title": "Persistence of actions per trust",
+        "description": "Per trust: actions in its plans, the share of actions (in every plan "
+                       "but the first) carried over from the plan before, chains of actions, "
+                       "their mean length in plans (wres compare --by persistence gives the "
+                       "median), and how many were completed, dropped or are ongoing.",
+        "sql": f"select {_TRUST} as trust, max(l.plan_order) as plans, count(*) as actions, "
+               "round(1.0 * sum(l.status = 'carried over') / "
+               "nullif(sum(l.plan_order > 1), 0), 3) as carried_over_share, "
+               "sum(l.fate is null or l.fate != 'carried over') as chains, "
+               "round(1.0 * count(*) / sum(l.fate is null or l.fate != 'carried over'), 2) "
+               "as mean_chain_length, sum(l.fate = 'completed') as completed, "
+               "sum(l.fate = 'dropped') as dropped, sum(l.fate is null) as ongoing, "
+               "round(1.0 * sum(l.fate = 'completed') / "
+               "nullif(sum(l.fate in ('completed', 'dropped')), 0), 3) as completed_share "
+               f"from action_links l join actions a on a.id = l.action_id {_FROM_LINKED} "
+               "group by trust order by trust",
+    },
 }
 
 ACTION_COLUMNS = {
@@ -148,6 +182,10 @@ TABLES = {
     "action_themes": {"description": "Which themes each action carries."},
     "action_owners": {"description": "Who owns each action, in the printed order."},
     "ingest_runs": {"description": "One row per `wres ingest` run."},
+    "action_links": {"title": "Action links", "description": "Each action of a trust's plan "
+                     "(one document per trust and period) linked to the most similar action "
+                     "of the trust's previous plan: status new or carried over, appearances "
+                     "so far, fate in the next plan (carried over, completed, dropped)."},
     "alembic_version": {"hidden": True},
 }
 

@@ -22,7 +22,8 @@ from wres.db.models import Base, in_metadata
 from wres.errors import BadInputError
 
 TABLES = {"trusts", "documents", "plans", "actions", "owners", "themes", "action_owners",
-          "action_themes", "ingest_runs", "alembic_version", "plan_groups", "plan_documents"}
+          "action_themes", "ingest_runs", "alembic_version", "plan_groups", "plan_documents",
+          "action_links", "action_indicators"}
 
 
 def head_revision(engine) -> str:
