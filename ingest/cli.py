@@ -49,12 +49,13 @@ def tables(
         return
     view = RichTable(title=f"{file.name}: {len(document.tables)} tables, "
                            f"{document.pages or '-'} pages")
-    for column in ("#", "pages", "engine", "rows x cols", "first rows", "columns read as"):
+    for column in ("#", "pages/sheet", "engine", "rows x cols", "first rows", "columns read as"):
         view.add_column(column, overflow="fold")
     for table in document.tables:
         first = " | ".join(" / ".join(c.text[:30] for c in row.cells if c.text)
                            for row in table.rows[:2])
-        pages = ",".join(str(p) for p in table.pages) or "-"
+        pages = ",".join(str(p) for p in table.pages) or (
+            f"sheet {table.sheet}" if table.sheet else "-")
         view.add_row(str(table.index), pages, table.engine,
                      f"{len(table.rows)} x {table.n_cols}", first[:160],
                      _mapping_text(mappings.get(table.index)))
