@@ -87,7 +87,8 @@ def describe_bytes(head: bytes) -> str:
     return "plain text"
 
 
-_CLAIMED = {"zip": "a zip archive that is not a Word document", DOC: "a legacy Word .doc file",
+_CLAIMED = {"zip": "a zip archive that is not an Office document (or is a damaged one)",
+            DOC: "a legacy Word .doc file",
             RTF: "an RTF file", ODT: "an OpenDocument text file", PDF: "a PDF",
             DOCX: "a Word .docx file", XLSX: "an Excel .xlsx workbook",
             XLS: "an old Excel .xls workbook", ODS: "an OpenDocument spreadsheet"}
