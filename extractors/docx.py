@@ -17,8 +17,9 @@ from lxml import etree
 
 from wres.errors import DamagedDocumentError, EmptyDocumentError
 from wres.extractors.docx_guard import check_docx
-from wres.extractors.docx_marks import cell_mark_colour
+from wres.extractors.docx_marks import cell_mark
 from wres.extractors.docx_numbering import paragraph_labels
+from wres.extractors.marks import is_mark_text
 from wres.extractors.model import Cell, ExtractedDocument, Row, Table, TextBlock, clean_text
 
 ENGINE = "python-docx"
@@ -114,8 +115,7 @@ def _read_table(tbl, file_name: str, source_index: int, labels: dict) -> Table:
             if merge == "continue" and col in open_merges:
                 open_merges[col].row_span = row_index - open_merges[col].row + 1
             else:
-                cell = Cell(text=_cell_text(tc, labels), row=row_index, col=col,
-                            col_span=span, fill=_fill(tc), mark_colour=cell_mark_colour(tc))
+                cell = _new_cell(tc, labels, row_index, col, span)
                 row.cells.append(cell)
                 if merge == "restart":
                     open_merges[col] = cell
@@ -125,6 +125,15 @@ def _read_table(tbl, file_name: str, source_index: int, labels: dict) -> Table:
         rows.append(row)
     return Table(rows=rows, n_cols=n_cols, engine=ENGINE, source_file=file_name,
                  source_table=source_index)
+
+
+def _new_cell(tc, labels: dict, row: int, col: int, span: int) -> Cell:
+    text = _cell_text(tc, labels)
+    is_mark, colour = cell_mark(tc)
+    if is_mark and not is_mark_text(text):
+        text = ""  # a symbol font's letter ("l" in Wingdings) shows a glyph, not a word
+    return Cell(text=text, row=row, col=col, col_span=span, fill=_fill(tc),
+                mark_colour=colour)
 
 
 def _cell_text(tc, labels: dict) -> str:

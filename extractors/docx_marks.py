@@ -11,7 +11,7 @@ import re
 
 from docx.oxml.ns import qn
 
-from wres.extractors.marks import is_mark_text, is_symbol_font
+from wres.extractors.marks import is_mark_text
 
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
 
@@ -40,8 +40,9 @@ def _run_colour(run) -> str | None:
     return value.upper() if value and _HEX.fullmatch(value) else None
 
 
-def cell_mark_colour(tc) -> str | None:
-    """"RRGGBB" of the glyph when every visible run of the cell is a mark; else None."""
+def cell_mark(tc) -> tuple[bool, str | None]:
+    """(whether every visible run of the cell is a mark, "RRGGBB" of the first coloured one).
+    A letter set in a symbol font ("l" in Wingdings is a circle) is such a mark."""
     colour, marks = None, 0
     for paragraph in _cell_paragraphs(tc):
         for run in paragraph.iter(qn("w:r")):
@@ -51,10 +52,9 @@ def cell_mark_colour(tc) -> str | None:
                 continue
             font = _run_font(run)
             if text.strip() and not is_mark_text(text, font):
-                return None
-            if symbols and not all(is_symbol_font(s.get(qn("w:font"))) or not
-                                   s.get(qn("w:font")) for s in symbols):
-                return None
+                return False, None
             marks += len(symbols) + len(text.split())
             colour = colour or _run_colour(run)
-    return colour if 0 < marks <= 3 else None
+    if 0 < marks <= 3:
+        return True, colour
+    return False, None
