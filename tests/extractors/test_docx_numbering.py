@@ -105,3 +105,33 @@ def test_odt_numbering_survives_conversion(tmp_path):
     records = normalise_document(document, "plan.odt").actions
     assert [r.ref for r in records] == ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "1.1",
                                         "1.2"]
+
+
+def test_a_plan_numbered_through_its_list_style(tmp_path):
+    """Another shape: the "No." column is numbered only by the "List Number" paragraph style,
+    the RAG column holds a coloured large circle, and the table sits under a plain title."""
+    doc = Document()
+    doc.add_paragraph("Harrowgate Mental Health NHS Trust WRES action plan 2021/22")
+    rows = [("Ensure shortlisting panels for band 8a posts and above include a member from a "
+             "minority ethnic background", "Deputy Chief People Officer", "31 March 2022",
+             "00B050"),
+            ("Launch a reciprocal mentoring scheme for the Board", "Company Secretary",
+             "Autumn 2021", "FFC000"),
+            ("Analyse the outcomes of formal disciplinary cases by ethnicity each quarter",
+             "Head of Employee Relations", "Quarterly", "FF0000")]
+    table = doc.add_table(rows=1 + len(rows), cols=5)
+    for cell, name in zip(table.rows[0].cells, ("No.", "Action", "Lead", "Timescale", "RAG"),
+                          strict=True):
+        cell.paragraphs[0].add_run(name)
+    for row, (action, lead, when, colour) in zip(table.rows[1:], rows, strict=True):
+        row.cells[0].paragraphs[0].style = doc.styles["List Number"]
+        for cell, text in zip(row.cells[1:4], (action, lead, when), strict=True):
+            cell.paragraphs[0].add_run(text)
+        run = row.cells[4].paragraphs[0].add_run("\u2b24")
+        run._r.get_or_add_rPr().append(parse_xml(f'<w:color {nsdecls("w")} w:val="{colour}"/>'))
+    path = tmp_path / "harrowgate.docx"
+    doc.save(path)
+    records = normalise_document(extract(path), path.name).actions
+    assert [(r.ref, r.owner, r.rag) for r in records] == [
+        ("1", "Deputy Chief People Officer", "green"), ("2", "Company Secretary", "amber"),
+        ("3", "Head of Employee Relations", "red")]
