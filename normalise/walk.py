@@ -27,6 +27,7 @@ from wres.normalise.headers import (
 )
 from wres.normalise.keyvalue import keyvalue_actions
 from wres.normalise.lexicon import match_field
+from wres.normalise.rag import rag_key_from_text
 from wres.normalise.raw import RawAction, context_values
 
 LABEL_FIELDS = ("issue", "objective", "context", "section", "indicator")
@@ -173,6 +174,9 @@ def _context_row(starting: list[Cell], table: Table, state: WalkState) -> bool:
     """Banner, ref, label or grouping rows update the carried context; True if it was one."""
     mapping, carry = state.mapping, state.carry
     fields = [mapping.fields.get(c.col) for c in starting]
+    if len(starting) == 1 and rag_key_from_text(starting[0].text):
+        mapping.key_text = f"{mapping.key_text}\n{starting[0].text}"  # a key, not a banner
+        return True
     if len(starting) == 1:
         return _single_cell_row(starting[0], fields[0], table, carry)
     if all(f in GROUPING for f in fields):

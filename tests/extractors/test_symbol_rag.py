@@ -113,3 +113,23 @@ def test_pdf_small_shapes_in_empty_cells(tmp_path):
     records = normalise_document(extract(path), path.name).actions
     assert [(r.ref, r.rag) for r in records] == [
         ("4.1", "green"), ("4.2", "amber"), ("4.3", "red"), ("4.4", None)]
+
+
+def test_a_key_row_inside_the_plan_table_is_neither_action_nor_section(tmp_path):
+    doc = Document()
+    table = doc.add_table(rows=4, cols=4)
+    for cell, name in zip(table.rows[0].cells, ("Ref", "Action", "Lead", "RAG"), strict=True):
+        cell.text = name
+    key = table.rows[1].cells[0].merge(table.rows[1].cells[3])
+    key.text = "Key: \u25cf Red \u2013 not started \u25cf Amber \u2013 in progress " \
+               "\u25cf Green \u2013 complete"
+    plan = [("1", "Hold listening events on race in every division", "FF0000"),
+            ("2", "Publish the WRES figures to all staff", "00B050")]
+    for row, (ref, action, colour) in zip(table.rows[2:], plan, strict=True):
+        row.cells[0].text, row.cells[1].text, row.cells[2].text = ref, action, "HR Director"
+        _run(row.cells[3].paragraphs[0], "\u25cf", colour)
+    path = tmp_path / "keyed.docx"
+    doc.save(path)
+    records = normalise_document(extract(path), path.name).actions
+    assert [(r.ref, r.section, r.rag) for r in records] == [("1", None, "red"),
+                                                            ("2", None, "green")]
