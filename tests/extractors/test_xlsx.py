@@ -179,3 +179,24 @@ def test_macro_workbook_and_broken_workbook_fail_clearly(tmp_path):
     broken.write_bytes(SAMPLE.read_bytes()[:3000])
     with pytest.raises((DamagedDocumentError, MislabelledFileError), match="damaged|broken"):
         extract(broken)
+
+
+def test_a_coloured_glyph_in_a_workbook_cell_is_a_rating(tmp_path):
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["No", "Action", "Lead", "RAG"])
+    sheet.append([1, "Publish a quarterly race equality dashboard", "Head of Analytics",
+                  "\u25cf"])
+    sheet.append([2, "Introduce reciprocal mentoring for senior leaders", "Chief People Officer",
+                  "\u25cf"])
+    sheet["D2"].font = Font(color="FFC00000")
+    sheet["D3"].font = Font(color="FFFFC000")
+    path = tmp_path / "dots.xlsx"
+    book.save(path)
+    document = extract(path)
+    assert [row.cells[3].mark_colour for row in document.tables[0].rows[1:]] == [
+        "C00000", "FFC000"]
+    records = normalise_document(document, path.name).actions
+    assert [(r.ref, r.rag) for r in records] == [("1", "red"), ("2", "amber")]
