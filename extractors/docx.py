@@ -3,6 +3,8 @@
 Why not ``row.cells``: python-docx repeats the same cell object for a horizontal merge and
 silently repeats the top cell for a vertical merge, which would duplicate banner and
 indicator texts. Walking ``w:tr``/``w:tc`` gives each real cell once with its span.
+Paragraphs numbered by Word's lists get the label Word draws (``docx_numbering``), and a
+cell holding only a coloured glyph carries the glyph's colour (``docx_marks``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from lxml import etree
 
 from wres.errors import DamagedDocumentError, EmptyDocumentError
 from wres.extractors.docx_guard import check_docx
-from wres.extractors.docx_marks import cell_mark
+from wres.extractors.docx_marks import cell_mark, cell_paragraphs
 from wres.extractors.docx_numbering import paragraph_labels
 from wres.extractors.marks import is_mark_text
 from wres.extractors.model import Cell, ExtractedDocument, Row, Table, TextBlock, clean_text
@@ -139,11 +141,8 @@ def _new_cell(tc, labels: dict, row: int, col: int, span: int) -> Cell:
 def _cell_text(tc, labels: dict) -> str:
     """Direct paragraphs of the cell (and of content controls in it), one per line; nested
     tables are read as tables of their own, not folded into this text."""
-    paragraphs = [child for child in tc if child.tag == qn("w:p")]
-    for sdt_content in tc.findall(f"{qn('w:sdt')}/{qn('w:sdtContent')}"):
-        paragraphs.extend(sdt_content.findall(qn("w:p")))
     return clean_text("\n".join(_labelled(labels.get(p), _paragraph_text(p))
-                                 for p in paragraphs))
+                                 for p in cell_paragraphs(tc)))
 
 
 def _labelled(label: str | None, text: str) -> str:

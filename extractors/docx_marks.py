@@ -16,7 +16,8 @@ from wres.extractors.marks import is_mark_text
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
 
 
-def _cell_paragraphs(tc) -> list:
+def cell_paragraphs(tc) -> list:
+    """The cell's own paragraphs and those of content controls in it (not nested tables')."""
     paragraphs = [child for child in tc if child.tag == qn("w:p")]
     for sdt_content in tc.findall(f"{qn('w:sdt')}/{qn('w:sdtContent')}"):
         paragraphs.extend(sdt_content.findall(qn("w:p")))
@@ -44,7 +45,7 @@ def cell_mark(tc) -> tuple[bool, str | None]:
     """(whether every visible run of the cell is a mark, "RRGGBB" of the first coloured one).
     A letter set in a symbol font ("l" in Wingdings is a circle) is such a mark."""
     colour, marks = None, 0
-    for paragraph in _cell_paragraphs(tc):
+    for paragraph in cell_paragraphs(tc):
         for run in paragraph.iter(qn("w:r")):
             text = "".join(t.text or "" for t in run.iter(qn("w:t")))
             symbols = run.findall(qn("w:sym"))
