@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 _DATE_TOKEN = re.compile(
     r"yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p|\"[^\"]*\"|\\.|.",
     re.IGNORECASE,
 )
 _SECTION_NOISE = re.compile(r"\[[^\]]*\]|_.|\*.")  # colours/conditions, padding, fills
+_NUMBER_TOKEN = re.compile(r"\"[^\"]*\"|\\.|[0#?,.]+|.")
+_PLACEHOLDER = re.compile(r"[0#?,.]+")
 
 
 def display_value(value: object, number_format: str | None) -> str:
@@ -25,24 +28,25 @@ def display_value(value: object, number_format: str | None) -> str:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    fmt = _first_section(number_format or "General", value)
+    fmt, signed = _section(number_format or "General", value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return _date_text(value, fmt) if _is_date_format(fmt) else _default_date(value)
     if isinstance(value, (int, float)):
-        return _number_text(float(value), fmt)
+        return _number_text(float(value), fmt, signed)
     return str(value)
 
 
-def _first_section(number_format: str, value: object) -> str:
-    """The section of "pos;neg;zero;text" that applies, without colours and padding."""
+def _section(number_format: str, value: object) -> tuple[str, bool]:
+    """The section of "pos;neg;zero;text" that applies, without colours and padding, and
+    whether a negative value still needs its minus sign (not in a section of its own)."""
     sections = number_format.split(";")
-    chosen = sections[0]
+    chosen, signed = sections[0], True
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value < 0 and len(sections) > 1:
-            chosen = sections[1]
+            chosen, signed = sections[1], False
         elif value == 0 and len(sections) > 2:
             chosen = sections[2]
-    return _SECTION_NOISE.sub("", chosen).strip()
+    return _SECTION_NOISE.sub("", chosen).strip(), signed
 
 
 def _is_date_format(fmt: str) -> bool:
@@ -102,22 +106,35 @@ def _is_minute(tokens: list[str], index: int) -> bool:
     return bool(before and before[-1] in ("h", "hh")) or bool(after and after[0] in ("s", "ss"))
 
 
-def _number_text(number: float, fmt: str) -> str:
-    low = fmt.lower()
-    if low in ("", "general", "@"):
+def _number_text(number: float, fmt: str, signed: bool) -> str:
+    """``number`` under a numeric format section; ``signed`` when the section has no sign
+    of its own (the "negative" section of "0;(0)" writes none)."""
+    if fmt.lower() in ("", "general", "@"):
         return _general(number)
-    bare = re.sub(r"\"[^\"]*\"|\\.", "", fmt)
-    if not re.search(r"[0#?]", bare):
-        return _general(number)
-    percent = "%" in bare
-    value = abs(number) * (100 if percent else 1)
-    decimals = len(re.search(r"\.([0#?]*)", bare).group(1)) if "." in bare else 0
-    grouped = "," in bare.split(".")[0]
-    text = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
-    sign = "-" if number < 0 and ";" not in fmt else ""
-    literal_before = "".join(re.findall(r"\"([^\"]*)\"", fmt.split("0")[0]))
-    currency = next((c for c in "£$€" if c in fmt), "")
-    return f"{sign}{currency}{literal_before}{text}{'%' if percent else ''}"
+    tokens = _NUMBER_TOKEN.findall(fmt)
+    digits = [t for t in tokens if _PLACEHOLDER.fullmatch(t) and re.search(r"[0#?]", t)]
+    if not digits:  # a section of text only ("-" for zero) shows that text
+        literal = "".join(_literal(t) for t in tokens).strip()
+        return literal or _general(number)
+    placeholder = digits[0]
+    scaled = Decimal(str(abs(number))) * (100 ** tokens.count("%"))
+    whole, _, fraction = placeholder.partition(".")
+    places = len(re.findall(r"[0#?]", fraction))
+    rounded = scaled.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{places}f}" if "," in whole else f"{rounded:.{places}f}"
+    out = ["-" if signed and number < 0 else ""]
+    for token in tokens:
+        if token is placeholder:
+            out.append(text)
+        elif not _PLACEHOLDER.fullmatch(token):
+            out.append(_literal(token))
+    return "".join(out).strip()
+
+
+def _literal(token: str) -> str:
+    if token.startswith('"'):
+        return token[1:-1]
+    return token[1:] if token.startswith("\\") else token
 
 
 def _general(number: float) -> str:

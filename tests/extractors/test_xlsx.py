@@ -44,6 +44,13 @@ SAMPLE = DOCS / "synthetic3-wrenfield-workbook-2024-25.xlsx"
     (1.61, "0.00", "1.61"),
     ("Q3 2024/25", "@", "Q3 2024/25"),
     (True, "General", "TRUE"),
+    (1234.5, '"Q"0', "Q1235"),
+    (-1234, "#,##0;(#,##0)", "(1,234)"),
+    (-3.14159, "0.00", "-3.14"),
+    (0, '0;-0;"-"', "-"),
+    (7, '0" days"', "7 days"),
+    (dt.datetime(2024, 3, 5), "[$-809]dd mmmm yyyy;@", "05 March 2024"),
+    (dt.datetime(2024, 3, 5), "mmm\\-yy", "Mar-24"),
     (None, "General", ""),
 ])
 def test_values_read_as_the_sheet_displays_them(value, number_format, shown):
