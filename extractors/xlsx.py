@@ -68,7 +68,7 @@ def extract_xlsx(path: Path) -> ExtractedDocument:
 def _read_sheet(sheet, sheet_index: int, palette: list[str], file_name: str,
                 result: ExtractedDocument) -> None:
     slots, covered = _slots(sheet, palette, result.warnings)
-    rows = sorted({r for r, _ in slots if slots[(r, _)].text} | _spanned_rows(slots))
+    rows = sorted({r for (r, _), slot in slots.items() if slot.text} | _spanned_rows(slots))
     cols = sorted({c for (_, c), slot in slots.items() if slot.text or slot.fill or slot.mark})
     if not rows:
         return

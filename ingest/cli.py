@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from wres.errors import BadInputError
 from wres.ingest.cli_common import err, fail, load_manifest, out, say  # noqa: F401 - re-export
@@ -56,8 +57,8 @@ def tables(
                            for row in table.rows[:2])
         pages = ",".join(str(p) for p in table.pages) or (
             f"sheet {table.sheet}" if table.sheet else "-")
-        view.add_row(str(table.index), pages, table.engine,
-                     f"{len(table.rows)} x {table.n_cols}", first[:160],
+        view.add_row(str(table.index), Text(pages), table.engine,  # document text: no markup
+                     f"{len(table.rows)} x {table.n_cols}", Text(first[:160]),
                      _mapping_text(mappings.get(table.index)))
     out.print(view)
 

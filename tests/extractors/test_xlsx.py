@@ -207,3 +207,21 @@ def test_a_coloured_glyph_in_a_workbook_cell_is_a_rating(tmp_path):
         "C00000", "FFC000"]
     records = normalise_document(document, path.name).actions
     assert [(r.ref, r.rag) for r in records] == [("1", "red"), ("2", "amber")]
+
+
+def test_wres_tables_names_the_sheet_and_engine_and_prints_text_as_text(tmp_path):
+    import sys
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Plan 2024"
+    sheet.append(["Ref", "Action", "Lead"])
+    sheet.append(["1", "[bold]Hold [/x] listening events", "HR"])
+    path = tmp_path / "markup.xlsx"
+    book.save(path)
+    done = subprocess.run([sys.executable, "-m", "wres.ingest", "tables", str(path)],
+                          capture_output=True, text=True, timeout=300,
+                          env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert "sheet Plan 2024" in done.stdout and "openpyxl" in done.stdout
+    assert "[bold]Hold [/x]" in done.stdout
