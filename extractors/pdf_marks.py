@@ -21,34 +21,37 @@ MAX_SHAPE_SHARE = 0.8  # of the cell's width and height
 
 
 def mark_cells(tables: Sequence[PageTable], page) -> None:
-    """Set ``mark_colour`` on every cell of ``tables`` that holds only a coloured mark."""
+    """Set ``mark_colour`` on every cell of ``tables`` that holds only a coloured mark.
+
+    Only the page's mark characters and small filled shapes are looked at (usually none),
+    so a page without marks costs one pass over its characters."""
     candidates = [cell for t in tables for row in t.table.rows for cell in row.cells
                   if cell.bbox and len(cell.text.replace(" ", "")) <= MAX_MARK_CHARS]
     if not candidates:
         return
-    chars = [c for c in page.chars if c["text"].strip()]
-    shapes = [s for s in [*page.rects, *page.curves] if s.get("fill")]
+    marks = [c for c in page.chars
+             if c["text"].strip() and is_mark_text(c["text"], c.get("fontname"))]
+    shapes = [s for s in [*page.rects, *page.curves] if s.get("fill") and _small(s)]
     for cell in candidates:
-        inside = [c for c in chars if _centre_in(c, cell.bbox)]
-        if inside:
-            cell.mark_colour = _glyph_colour(inside)
-        else:
+        shown = cell.text.replace(" ", "")
+        if shown and marks:
+            inside = [c for c in marks if _centre_in(c, cell.bbox)]
+            if inside and len(inside) >= len(shown):  # every character shown is a mark
+                cell.mark_colour = colour_hex(inside[0].get("non_stroking_color"))
+        elif not shown and shapes:
             cell.mark_colour = _shape_colour(shapes, cell)
+
+
+def _small(shape: dict) -> bool:
+    width = float(shape["x1"]) - float(shape["x0"])
+    height = float(shape["bottom"]) - float(shape["top"])
+    return min(width, height) >= MIN_SHAPE_SIZE and max(width, height) <= MAX_SHAPE_SIZE
 
 
 def _centre_in(obj: dict, bbox: tuple) -> bool:
     x = (float(obj["x0"]) + float(obj["x1"])) / 2
     y = (float(obj["top"]) + float(obj["bottom"])) / 2
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
-
-
-def _glyph_colour(chars: list[dict]) -> str | None:
-    text = "".join(c["text"] for c in chars)
-    fonts = {c.get("fontname") for c in chars}
-    font = next(iter(fonts)) if len(fonts) == 1 else None
-    if not is_mark_text(text, font):
-        return None
-    return colour_hex(chars[0].get("non_stroking_color"))
 
 
 def _shape_colour(shapes: list[dict], cell: Cell) -> str | None:
@@ -60,10 +63,8 @@ def _shape_colour(shapes: list[dict], cell: Cell) -> str | None:
     for shape in shapes:
         width = float(shape["x1"]) - float(shape["x0"])
         height = float(shape["bottom"]) - float(shape["top"])
-        if not (0 < width <= limit_w and 0 < height <= limit_h and _centre_in(shape, cell.bbox)):
+        if not (width <= limit_w and height <= limit_h and _centre_in(shape, cell.bbox)):
             continue
-        if min(width, height) < MIN_SHAPE_SIZE:
-            continue  # a ruling drawn as a thin box, not a dot
         colour = colour_hex(shape.get("non_stroking_color"))
         if colour and colour != "FFFFFF":
             if found and found != colour:
