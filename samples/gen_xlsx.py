@@ -13,17 +13,18 @@ written by hand in ``gold/<file>.json``; nothing here writes them.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
+import sys
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Color, Font, PatternFill
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_docx import save_deterministic  # noqa: E402  (fixed zip times; any .save(file) works)
+
 SAMPLES_DIR = Path(__file__).resolve().parent
 STEM = "synthetic3-wrenfield-workbook-2024-25"
 TRUST = "Wrenfield and Moor Partnership NHS Foundation Trust"
-FIXED_ZIP_TIME = (2024, 4, 1, 9, 0, 0)
 RED, AMBER, GREEN, BLUE = "FFFF0000", "FFFFC000", "FF00B050", "FF0070C0"
 THEME_GREEN = Color(theme=6, tint=0.0)  # accent 3 of the theme openpyxl writes: 9BBB59
 HEADER = ["Ref", "WRES indicator", "Gap identified", "What we will do", "Responsible lead",
@@ -185,19 +186,6 @@ def build_workbook() -> Workbook:
     book.properties.creator = "Workforce Information"
     book.properties.created = book.properties.modified = dt.datetime(2024, 4, 1, 9, 0, 0)
     return book
-
-
-def save_deterministic(book: Workbook, out_path: Path) -> None:
-    """Fixed zip member times, so an unchanged workbook is written as unchanged bytes."""
-    buffer = io.BytesIO()
-    book.save(buffer)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    out_path.write_bytes(out.getvalue())
 
 
 def append_manifest(file_name: str, trust: str, start: int, end: int) -> None:
