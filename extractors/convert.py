@@ -20,17 +20,19 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_docx(path: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_S) -> Path:
-    """Convert ``path`` into ``workdir`` and return the new .docx path."""
+def convert_to_docx(path: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_S,
+                    target: str = "docx") -> Path:
+    """Convert ``path`` into ``workdir`` and return the new file's path (a .docx, or the
+    ``target`` format: "xlsx" for .xls and .ods workbooks)."""
     soffice = find_soffice()
     if soffice is None:
+        package = "libreoffice-calc-nogui" if target == "xlsx" else "libreoffice-writer-nogui"
         raise NeedsLibreOfficeError(
-            f"{path.suffix} files need LibreOffice to convert them "
-            "(apt-get install libreoffice-writer-nogui)"
+            f"{path.suffix} files need LibreOffice to convert them (apt-get install {package})"
         )
     profile = tempfile.mkdtemp(prefix="wres-lo-profile-")
     command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-               "--convert-to", "docx", "--outdir", str(workdir), str(path)]
+               "--convert-to", target, "--outdir", str(workdir), str(path)]
     try:
         subprocess.run(command, check=False, capture_output=True, timeout=timeout,
                        stdin=subprocess.DEVNULL)
@@ -38,7 +40,7 @@ def convert_to_docx(path: Path, workdir: Path, timeout: float = CONVERT_TIMEOUT_
         raise ResourceLimitError(f"LibreOffice conversion timed out after {timeout:.0f} s") from exc
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    converted = workdir / (path.stem + ".docx")
+    converted = workdir / f"{path.stem}.{target}"
     if not converted.exists():
         raise DamagedDocumentError(f"LibreOffice could not convert this {path.suffix} file")
     return converted

@@ -13,16 +13,18 @@ from pathlib import Path
 from wres.errors import EmptyDocumentError, MislabelledFileError, UnsupportedFormatError
 
 PDF, DOCX, DOC, ODT, RTF = "pdf", "docx", "doc", "odt", "rtf"
+XLSX, XLS, ODS = "xlsx", "xls", "ods"
 EXTENSIONS = {".pdf": PDF, ".docx": DOCX, ".docm": DOCX, ".dotx": DOCX, ".doc": DOC,
-              ".odt": ODT, ".rtf": RTF}
+              ".odt": ODT, ".rtf": RTF, ".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".ods": ODS}
+SPREADSHEETS = frozenset({XLSX, XLS, ODS})
 SUPPORTED_SUFFIXES = frozenset(EXTENSIONS)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD_BYTES = 2048
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """The format the first bytes hold: "pdf", "docx", "doc", "odt", "rtf", "zip" (another
-    zip), "empty" or "other"."""
+    """The format the first bytes hold: "pdf", "docx", "doc" (any OLE file: a Word .doc or
+    an Excel .xls), "odt", "xlsx", "ods", "rtf", "zip" (another zip), "empty" or "other"."""
     if not head:
         return "empty"
     if b"%PDF-" in head[:1024]:
@@ -44,8 +46,13 @@ def _sniff_zip(path: Path) -> str:
                 n.startswith("word/") for n in names
             ):
                 return DOCX
-            if "mimetype" in names and b"opendocument.text" in archive.read("mimetype"):
+            if "xl/workbook.xml" in names:
+                return XLSX
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+            if b"opendocument.text" in mimetype:
                 return ODT
+            if b"opendocument.spreadsheet" in mimetype:
+                return ODS
     except (zipfile.BadZipFile, OSError, KeyError):
         return "zip"
     return "zip"
@@ -80,9 +87,11 @@ def describe_bytes(head: bytes) -> str:
     return "plain text"
 
 
-_CLAIMED = {"zip": "a zip archive that is not a Word document", DOC: "a legacy Word .doc file",
+_CLAIMED = {"zip": "a zip archive that is not an Office document (or is a damaged one)",
+            DOC: "a legacy Word .doc file",
             RTF: "an RTF file", ODT: "an OpenDocument text file", PDF: "a PDF",
-            DOCX: "a Word .docx file"}
+            DOCX: "a Word .docx file", XLSX: "an Excel .xlsx workbook",
+            XLS: "an old Excel .xls workbook", ODS: "an OpenDocument spreadsheet"}
 
 
 def detect_format(path: Path) -> str:
@@ -97,7 +106,9 @@ def detect_format(path: Path) -> str:
         raise EmptyDocumentError("the file is empty (0 bytes)")
     if found == claimed or (claimed == DOC and found == DOCX):
         return found
-    if found in (PDF, DOCX, DOC, ODT, RTF):
+    if claimed == XLS and found == DOC:
+        return XLS  # one OLE container serves .doc and .xls; LibreOffice reads either
+    if found in (PDF, DOCX, DOC, ODT, RTF, XLSX, ODS):
         return found  # wrong extension, readable content: read what is there
     held = _CLAIMED.get(found) or describe_bytes(head)
     raise MislabelledFileError(f"named {path.suffix} but holds {held}, not {_CLAIMED[claimed]}")

@@ -3,6 +3,8 @@
 Why not ``row.cells``: python-docx repeats the same cell object for a horizontal merge and
 silently repeats the top cell for a vertical merge, which would duplicate banner and
 indicator texts. Walking ``w:tr``/``w:tc`` gives each real cell once with its span.
+Paragraphs numbered by Word's lists get the label Word draws (``docx_numbering``), and a
+cell holding only a coloured glyph carries the glyph's colour (``docx_marks``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from lxml import etree
 
 from wres.errors import DamagedDocumentError, EmptyDocumentError
 from wres.extractors.docx_guard import check_docx
+from wres.extractors.docx_marks import cell_mark, cell_paragraphs
+from wres.extractors.docx_numbering import paragraph_labels
+from wres.extractors.marks import is_mark_text
 from wres.extractors.model import Cell, ExtractedDocument, Row, Table, TextBlock, clean_text
 
 ENGINE = "python-docx"
@@ -31,16 +36,17 @@ def extract_docx(path: Path) -> ExtractedDocument:
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise DamagedDocumentError(f"not a readable Word document ({exc})") from exc
     result = ExtractedDocument(path=str(path), format="docx", engines=[ENGINE])
+    labels = paragraph_labels(document)
     result.blocks.extend(_header_blocks(document))
     context: list[str] = [b.text for b in result.blocks]
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
-            block = _paragraph_block(Paragraph(element, document))
+            block = _paragraph_block(Paragraph(element, document), labels.get(element))
             if block:
                 result.blocks.append(block)
                 context.append(block.text)
         elif element.tag == qn("w:tbl"):
-            for table in _tables_of(element, path.name, len(result.tables), context):
+            for table in _tables_of(element, path.name, len(result.tables), context, labels):
                 result.blocks.append(table)
             context = []
     if not result.tables and not result.text_blocks:
@@ -59,8 +65,8 @@ def _header_blocks(document) -> list[TextBlock]:
     return [TextBlock(text=t, style="Header") for t in seen]
 
 
-def _paragraph_block(paragraph: Paragraph) -> TextBlock | None:
-    text = clean_text(paragraph.text)
+def _paragraph_block(paragraph: Paragraph, label: str | None = None) -> TextBlock | None:
+    text = clean_text(_labelled(label, paragraph.text))
     if not text:
         return None
     try:
@@ -70,17 +76,18 @@ def _paragraph_block(paragraph: Paragraph) -> TextBlock | None:
     return TextBlock(text=text, style=style)
 
 
-def _tables_of(tbl, file_name: str, first_index: int, context: list[str]) -> list[Table]:
+def _tables_of(tbl, file_name: str, first_index: int, context: list[str],
+               labels: dict) -> list[Table]:
     """The table itself, then any tables nested inside its cells (flagged ``nested``)."""
     source_index = first_index
-    table = _read_table(tbl, file_name, source_index)
+    table = _read_table(tbl, file_name, source_index, labels)
     table.index = first_index
     table.context = list(context)
     out = [table]
     for inner in tbl.iter(qn("w:tbl")):
         if inner is tbl:
             continue
-        nested = _read_table(inner, file_name, source_index)
+        nested = _read_table(inner, file_name, source_index, labels)
         nested.nested = True
         nested.index = first_index + len(out)
         out.append(nested)
@@ -93,7 +100,7 @@ def _grid_width(tbl) -> int:
     return max(1, min(count, MAX_GRID_COLUMNS))
 
 
-def _read_table(tbl, file_name: str, source_index: int) -> Table:
+def _read_table(tbl, file_name: str, source_index: int, labels: dict) -> Table:
     n_cols = _grid_width(tbl)
     rows: list[Row] = []
     open_merges: dict[int, Cell] = {}  # grid column -> top cell of a merge down
@@ -110,8 +117,7 @@ def _read_table(tbl, file_name: str, source_index: int) -> Table:
             if merge == "continue" and col in open_merges:
                 open_merges[col].row_span = row_index - open_merges[col].row + 1
             else:
-                cell = Cell(text=_cell_text(tc), row=row_index, col=col, col_span=span,
-                            fill=_fill(tc))
+                cell = _new_cell(tc, labels, row_index, col, span)
                 row.cells.append(cell)
                 if merge == "restart":
                     open_merges[col] = cell
@@ -123,13 +129,27 @@ def _read_table(tbl, file_name: str, source_index: int) -> Table:
                  source_table=source_index)
 
 
-def _cell_text(tc) -> str:
+def _new_cell(tc, labels: dict, row: int, col: int, span: int) -> Cell:
+    text = _cell_text(tc, labels)
+    is_mark, colour = cell_mark(tc)
+    if is_mark and not is_mark_text(text):
+        text = ""  # a symbol font's letter ("l" in Wingdings) shows a glyph, not a word
+    return Cell(text=text, row=row, col=col, col_span=span, fill=_fill(tc),
+                mark_colour=colour)
+
+
+def _cell_text(tc, labels: dict) -> str:
     """Direct paragraphs of the cell (and of content controls in it), one per line; nested
     tables are read as tables of their own, not folded into this text."""
-    paragraphs = [child for child in tc if child.tag == qn("w:p")]
-    for sdt_content in tc.findall(f"{qn('w:sdt')}/{qn('w:sdtContent')}"):
-        paragraphs.extend(sdt_content.findall(qn("w:p")))
-    return clean_text("\n".join(_paragraph_text(p) for p in paragraphs))
+    return clean_text("\n".join(_labelled(labels.get(p), _paragraph_text(p))
+                                 for p in cell_paragraphs(tc)))
+
+
+def _labelled(label: str | None, text: str) -> str:
+    """A numbered paragraph as Word shows it: its list label, then its text."""
+    if not label:
+        return text
+    return f"{label} {text}" if text.strip() else label
 
 
 def _paragraph_text(p) -> str:

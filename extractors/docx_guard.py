@@ -24,34 +24,41 @@ _MACRO_TYPES = {
         "a macro-enabled template (.dotm)",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
         "a Word template (.dotx)",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "a macro-enabled workbook (.xlsm)",
 }
 
 
 def check_docx(path: Path) -> None:
     """Raise a typed error when ``path`` is not a safe, plausible Word document."""
+    check_ooxml(path, REQUIRED_PARTS, "Word document")
+
+
+def check_ooxml(path: Path, required: tuple[str, ...], what: str) -> None:
+    """The same checks for any Office Open XML zip (a Word document, an Excel workbook):
+    sizes and ratios from the zip directory, the parts ``required``, no macros, no DTD."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            _check_sizes(infos)
+            _check_sizes(infos, what)
             names = {info.filename for info in infos}
-            missing = [p for p in REQUIRED_PARTS if p not in names]
+            missing = [p for p in required if p not in names]
             if missing:
-                raise DamagedDocumentError(f"not a Word document: the zip lacks {missing[0]}")
+                raise DamagedDocumentError(f"not a {what}: the zip lacks {missing[0]}")
             _check_content_types(archive.read("[Content_Types].xml"))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     _check_no_dtd(archive, info)
     except zipfile.BadZipFile as exc:
-        raise DamagedDocumentError(f"not a readable Word document (broken zip: {exc})") from exc
+        raise DamagedDocumentError(f"not a readable {what} (broken zip: {exc})") from exc
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
+def _check_sizes(infos: list[zipfile.ZipInfo], what: str) -> None:
     if len(infos) > MAX_PARTS:
-        raise ResourceLimitError(f"the Word file holds {len(infos)} parts (limit {MAX_PARTS})")
+        raise ResourceLimitError(f"the {what} holds {len(infos)} parts (limit {MAX_PARTS})")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
         raise ResourceLimitError(
-            f"the Word file would inflate to {total // 2**20} MB (limit "
+            f"the {what} would inflate to {total // 2**20} MB (limit "
             f"{MAX_UNCOMPRESSED // 2**20} MB): a zip bomb or not a plan")
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)

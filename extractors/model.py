@@ -32,6 +32,9 @@ class Cell:
     # runs to the cell's bottom edge) from one that ended on the page (see stitch.py).
     text_bbox: BBox | None = None
     lines: int | None = None  # visual lines of text (PDF); soft wraps are not newlines
+    # "RRGGBB" of a coloured mark that is the cell's only content (a "●" glyph, a Wingdings
+    # character, a small filled shape in a PDF): a rating by colour, read like ``fill``
+    mark_colour: str | None = None
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Table:
     source_table: int | None = None  # Word: index of the table in the body; PDF: None
     context: list[str] = field(default_factory=list)  # text above it since the last table
     nested: bool = False  # a Word table found inside another table's cell
+    sheet: str | None = None  # spreadsheets: the name of the sheet the table was read from
 
     def grid(self) -> list[list[Cell | None]]:
         """Full n_rows x n_cols matrix; a spanning cell fills every slot it covers."""
@@ -98,7 +102,7 @@ class ExtractedDocument:
     """Everything an extractor found in one file, in reading order."""
 
     path: str
-    format: str  # "pdf" or "docx"
+    format: str  # "pdf", "docx" or "xlsx"
     pages: int | None = None
     blocks: list[TextBlock | Table] = field(default_factory=list)
     engines: list[str] = field(default_factory=list)

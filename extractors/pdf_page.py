@@ -26,6 +26,7 @@ from wres.extractors.pdf_layout import (
     split_phrases,
     words_from_page,
 )
+from wres.extractors.pdf_marks import mark_cells
 from wres.extractors.pdf_ruled import read_ruled_tables, ruling_objects, words_cut_by_columns
 from wres.extractors.pdf_text import PlacedBlock, body_font_size, text_blocks
 
@@ -64,6 +65,7 @@ def read_page(page, number: int, path: Path, *, use_camelot: bool = True) -> Pag
     if use_camelot and _needs_second_engine(tables, words):
         tables = _second_opinion(tables, words, path, number, float(page.height), fills,
                                  bool(ruling_objects(page)), result.warnings)
+    mark_cells(tables, page)
     result.items = arrange(words, tables, number, float(page.height))
     return result
 

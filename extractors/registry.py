@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres.errors import BadInputError
-from wres.extractors.detect import DOC, DOCX, ODT, PDF, RTF, detect_format
+from wres.extractors.detect import DOC, DOCX, ODS, ODT, PDF, RTF, XLS, XLSX, detect_format
 from wres.extractors.model import ExtractedDocument, drop_control_chars
 
 ExtractFn = Callable[..., ExtractedDocument]
@@ -30,7 +30,7 @@ class Engine:
 
 
 _ENGINES: dict[str, Engine] = {}
-_DEFAULT_FOR_FORMAT = {PDF: "pdfplumber", DOCX: "python-docx"}
+_DEFAULT_FOR_FORMAT = {PDF: "pdfplumber", DOCX: "python-docx", XLSX: "openpyxl"}
 
 
 def register(name: str, formats: tuple[str, ...], load: Callable[[], ExtractFn]) -> None:
@@ -62,8 +62,15 @@ def _load_pdf() -> ExtractFn:
     return extract_pdf
 
 
+def _load_xlsx() -> ExtractFn:
+    from wres.extractors.xlsx import extract_xlsx
+
+    return lambda path, **_: extract_xlsx(path)
+
+
 register("python-docx", (DOCX,), _load_docx)
 register("pdfplumber", (PDF,), _load_pdf)
+register("openpyxl", (XLSX,), _load_xlsx)
 
 
 def extract(path: Path, *, engine: str = "auto", ocr: bool = False,
@@ -73,6 +80,8 @@ def extract(path: Path, *, engine: str = "auto", ocr: bool = False,
     fmt = detect_format(path)
     if fmt in (DOC, ODT, RTF):
         return _extract_converted(path, engine)
+    if fmt in (XLS, ODS):
+        return _extract_converted(path, engine, target=XLSX)
     name = _DEFAULT_FOR_FORMAT[fmt] if engine == "auto" else engine
     chosen = get_engine(name)
     if fmt not in chosen.formats:
@@ -81,11 +90,11 @@ def extract(path: Path, *, engine: str = "auto", ocr: bool = False,
     return drop_control_chars(chosen.load()(path, **kwargs))
 
 
-def _extract_converted(path: Path, engine: str) -> ExtractedDocument:
+def _extract_converted(path: Path, engine: str, target: str = DOCX) -> ExtractedDocument:
     from wres.extractors.convert import convert_to_docx
 
     with tempfile.TemporaryDirectory(prefix="wres-convert-") as workdir:
-        converted = convert_to_docx(path, Path(workdir))
+        converted = convert_to_docx(path, Path(workdir), target=target)
         document = extract(converted, engine=engine)
     document.path = str(path)
     document.engines.insert(0, "libreoffice")

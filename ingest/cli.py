@@ -66,13 +66,14 @@ def tables(
         return
     view = RichTable(title=rich_text(f"{file.name}: {len(document.tables)} tables, "
                                      f"{document.pages or '-'} pages"))
-    for column in ("#", "pages", "engine", "rows x cols", "first rows", "columns read as"):
+    for column in ("#", "pages/sheet", "engine", "rows x cols", "first rows", "columns read as"):
         view.add_column(column, overflow="fold")
     for table in document.tables:
         first = " | ".join(" / ".join(c.text[:30] for c in row.cells if c.text)
                            for row in table.rows[:2])
-        pages = ",".join(str(p) for p in table.pages) or "-"
-        view.add_row(str(table.index), pages, table.engine,
+        pages = ",".join(str(p) for p in table.pages) or (
+            f"sheet {table.sheet}" if table.sheet else "-")
+        view.add_row(str(table.index), rich_text(pages), table.engine,
                      f"{len(table.rows)} x {table.n_cols}", rich_text(first[:160]),
                      rich_text(_mapping_text(mappings.get(table.index))))
     out.print(view)

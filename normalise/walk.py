@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wres.extractors.marks import is_mark_text
 from wres.extractors.model import Cell, Table
 from wres.normalise.context import GROUPING, Carry, indicator_of_heading, section_from_heading
 from wres.normalise.headers import (
@@ -27,6 +28,7 @@ from wres.normalise.headers import (
 from wres.normalise.indicators import indicators_of_cell
 from wres.normalise.keyvalue import keyvalue_actions
 from wres.normalise.lexicon import match_field
+from wres.normalise.rag import rag_key_from_text
 from wres.normalise.raw import RawAction, context_values
 
 LABEL_FIELDS = ("issue", "objective", "context", "section", "indicator")
@@ -95,7 +97,9 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
 
 def _walk_each(tables: list[Table], state: WalkState) -> None:
     for table in tables:  # nested tables too: a layout table may wrap the real plan
-        if state.mapping is not None and table.n_cols != state.mapping_cols:
+        # a sheet of a workbook stands alone: another sheet's header never reads it
+        if state.mapping is not None and (table.n_cols != state.mapping_cols
+                                          or table.sheet is not None):
             state.mapping = None
         records = keyvalue_actions(table, state.carry)
         if records:
@@ -173,6 +177,9 @@ def _context_row(starting: list[Cell], table: Table, state: WalkState) -> bool:
     """Banner, ref, label or grouping rows update the carried context; True if it was one."""
     mapping, carry = state.mapping, state.carry
     fields = [mapping.fields.get(c.col) for c in starting]
+    if len(starting) == 1 and rag_key_from_text(starting[0].text):
+        mapping.key_text = f"{mapping.key_text}\n{starting[0].text}"  # a key, not a banner
+        return True
     if len(starting) == 1:
         return _single_cell_row(starting[0], fields[0], table, carry)
     if all(f in GROUPING for f in fields):
@@ -237,11 +244,12 @@ def _action(table: Table, r: int, cells: list[Cell | None], state: WalkState) ->
                 carry.seen.add(id(cell))
             continue
         if name not in ("context", "ignore"):
-            values[name] = cell.text
-            fills[name] = cell.fill
+            values[name] = "" if is_mark_text(cell.text) else cell.text  # "●" is no words
+            fills[name] = cell.fill or cell.mark_colour
     return RawAction(
         values=values, fills=fills, page=table.rows[r].page, table=table.index, row=r,
-        row_fills=[c.fill for c in cells if c is not None and c.fill and c.row == r],
+        row_fills=[c.fill or c.mark_colour for c in cells
+                   if c is not None and (c.fill or c.mark_colour) and c.row == r],
         context=context_values(carry),
         rag_key_text=mapping.key_text,
     )

@@ -17,7 +17,7 @@ WRES = [sys.executable, "-m", "wres.ingest"]
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
     out = tmp_path_factory.mktemp("score") / "out.jsonl"
-    files = sorted(str(p) for p in DOCS.iterdir() if p.suffix in (".pdf", ".docx"))
+    files = sorted(str(p) for p in DOCS.iterdir() if p.suffix in (".pdf", ".docx", ".xlsx"))
     done = subprocess.run(WRES + ["extract", *files, "--manifest", str(ROOT / "samples" /
                                   "manifest.csv"), "--format", "jsonl"],
                           capture_output=True, text=True, cwd=ROOT, timeout=600)

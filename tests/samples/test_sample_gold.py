@@ -99,6 +99,9 @@ def test_plan_gold_is_its_spec() -> None:
             continue
         assert gold["file"] in listed
         stem = Path(gold["file"]).stem.removesuffix("-borderless")
+        if stem not in specs:  # made by its own generator, gold written by hand
+            assert all(GOLD_ACTION_KEYS | {"themes"} <= set(a) for a in gold["actions"])
+            continue
         spec = specs[stem]
         assert gold["actions"] == spec["actions"]
         for key in ("trust", "period_start", "period_end"):
