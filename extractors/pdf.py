@@ -36,9 +36,10 @@ from wres.errors import (
 )
 from wres.extractors.detect import describe_bytes
 from wres.extractors.model import ExtractedDocument, Table
-from wres.extractors.ocr import ocr_page_words, require_ocr_tools
+from wres.extractors.ocr import require_ocr_tools
+from wres.extractors.ocr_page import ocr_page
 from wres.extractors.pdf_layout import PageTable
-from wres.extractors.pdf_page import PageResult, layout_words, read_page
+from wres.extractors.pdf_page import PageResult, read_page
 from wres.extractors.pdf_text import PlacedBlock, mark_furniture
 from wres.extractors.stitch import stitch_blocks
 
@@ -148,10 +149,9 @@ def upright_copy(path: Path, target: Path) -> Path:
 def _read_one(page, number: int, path: Path, ocr: bool, use_camelot: bool) -> PageResult:
     result = read_page(page, number, path, use_camelot=use_camelot)
     if ocr and not result.has_text and result.has_images:
-        words = ocr_page_words(path, number)
-        result.has_text = bool(words)
-        result.items = layout_words(words, number, float(page.height))
-        result.warnings.append(f"page {number}: text read by OCR")
+        result.items, notes = ocr_page(path, number, float(page.height))
+        result.has_text = bool(result.items)
+        result.warnings.extend(notes)
     return result
 
 
