@@ -15,6 +15,7 @@ import csv
 import io
 import os
 import shutil
+import statistics
 import subprocess
 
 import cv2
@@ -25,6 +26,8 @@ from wres.extractors.pdf_layout import Word
 
 PAGE_TIMEOUT_S = 120
 MIN_CONFIDENCE = 30.0
+SURE_CONFIDENCE = 60.0
+SHORT_WORD = 0.5  # a "word" less than half as tall as the usual word is a speck
 # --psm 4 ("one column of text of variable sizes"): measured on scanned plans, the default
 # layout analysis (3) and sparse text (11) both drop a cell holding one lone digit (a Ref
 # column's "5"), and 4 read the cells' text as well or better; the words are placed into
@@ -75,18 +78,38 @@ def _run(command: list[str], data: bytes, page_number: int) -> str:
 
 
 def parse_tsv(tsv: str, dpi: float) -> list[Word]:
-    """tesseract TSV (level 5 rows are words) to ``Word`` objects scaled to points."""
+    """tesseract TSV (level 5 rows are words) to ``Word`` objects scaled to points, with
+    the specks and ruling fringes that tesseract reads as marks left out."""
     scale = 72.0 / dpi
-    words = []
+    found = []
     for record in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (record.get("text") or "").strip()
         if record.get("level") != "5" or not text:
             continue
-        if float(record.get("conf") or -1) < MIN_CONFIDENCE:
+        box = [float(record[key]) for key in ("left", "top", "width", "height")]
+        found.append((text, float(record.get("conf") or -1), box))
+    if not found:
+        return []
+    usual_height = statistics.median(box[3] for _, _, box in found)
+    words = []
+    for text, confidence, (left, top, width, height) in found:
+        if not is_real_word(text, confidence, height / usual_height):
             continue
-        left, top = float(record["left"]), float(record["top"])
-        width, height = float(record["width"]), float(record["height"])
         words.append(Word(text=text, x0=left * scale, x1=(left + width) * scale,
                           top=top * scale, bottom=(top + height) * scale,
                           size=max(1.0, height * scale * 1.2)))
     return words
+
+
+def is_real_word(text: str, confidence: float, relative_height: float) -> bool:
+    """Keep a word tesseract is sure of, or one with two or more letters or digits even
+    when it is not (it scores "2.1" or a hyphenated "De-badge" near zero, yet reads them
+    right); drop marks without a letter or digit and anything much shorter than a line of
+    text unless it is sure: those are specks and the fringes of rulings."""
+    if confidence < 0:
+        return False
+    sure = confidence >= SURE_CONFIDENCE
+    alphanumerics = sum(1 for char in text if char.isalnum())
+    if not sure and (alphanumerics == 0 or relative_height < SHORT_WORD):
+        return False
+    return confidence >= MIN_CONFIDENCE or alphanumerics >= 2

@@ -17,8 +17,10 @@ import cv2
 import numpy as np
 
 LINE_TOLERANCE_IN = 0.025  # ruling pieces this close across their length are one line
-SEPARATOR_COVERAGE = 0.5  # a separator is drawn when its ink covers this share of the edge
-CORNER_MARGIN_IN = 0.03  # ignore this much of an edge at each end (crossing rulings)
+# a separator is drawn when its ink covers this share of the edge, end to end: a letter's
+# stem standing where a merged cell has no separator stops short of the rulings above and
+# below (the cell's padding), a drawn one runs into them
+SEPARATOR_COVERAGE = 0.9
 MIN_TABLE_IN = 0.5  # a table is at least this wide and this tall
 WHITE_LEVEL = 235  # a cell whose background is lighter than this in every channel is unshaded
 FILL_MARGIN_IN = 0.04  # keep clear of the rulings when sampling a cell's shading
@@ -80,7 +82,7 @@ def grid_in(horizontal: np.ndarray, vertical: np.ndarray, dpi: float) -> Grid | 
     xs = _line_positions(vertical, tolerance, across=True)
     if len(ys) < 2 or len(xs) < 3:
         return None
-    edges = _Edges(horizontal, vertical, tolerance, max(1, round(CORNER_MARGIN_IN * dpi)))
+    edges = _Edges(horizontal, vertical, tolerance)
     ys = [ys[0], *[y for y in ys[1:-1] if edges.row_line_used(y, xs)], ys[-1]]
     xs = [xs[0], *[x for x in xs[1:-1] if edges.column_line_used(x, ys)], xs[-1]]
     if len(xs) < 3:
@@ -109,19 +111,16 @@ def _line_positions(mask: np.ndarray, tolerance: int, *, across: bool) -> list[i
 class _Edges:
     """Is a separator drawn along one slot's edge? Reads the masks in a band around it."""
 
-    def __init__(self, horizontal: np.ndarray, vertical: np.ndarray, tolerance: int,
-                 margin: int) -> None:
+    def __init__(self, horizontal: np.ndarray, vertical: np.ndarray, tolerance: int) -> None:
         self.horizontal, self.vertical = horizontal, vertical
-        self.tolerance, self.margin = tolerance, margin
+        self.tolerance = tolerance
 
     def horizontal_drawn(self, y: int, x0: int, x1: int) -> bool:
-        band = self.horizontal[max(0, y - self.tolerance):y + self.tolerance + 1,
-                               x0 + self.margin:max(x0 + self.margin + 1, x1 - self.margin)]
+        band = self.horizontal[max(0, y - self.tolerance):y + self.tolerance + 1, x0:x1 + 1]
         return bool(band.size) and float(band.any(axis=0).mean()) >= SEPARATOR_COVERAGE
 
     def vertical_drawn(self, x: int, y0: int, y1: int) -> bool:
-        band = self.vertical[y0 + self.margin:max(y0 + self.margin + 1, y1 - self.margin),
-                             max(0, x - self.tolerance):x + self.tolerance + 1]
+        band = self.vertical[y0:y1 + 1, max(0, x - self.tolerance):x + self.tolerance + 1]
         return bool(band.size) and float(band.any(axis=1).mean()) >= SEPARATOR_COVERAGE
 
     def row_line_used(self, y: int, xs: list[int]) -> bool:

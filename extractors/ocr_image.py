@@ -27,8 +27,12 @@ import numpy as np
 MAX_SKEW_DEGREES = 8.0  # steeper than this is a page turned on purpose, not a skew
 BACKGROUND_WINDOW_IN = 0.15  # the background window: mostly paper even over a text line
 SPECK_MAX_AREA_IN2 = 0.00005  # dots smaller than this are noise (a full stop is larger)
-RULE_MIN_LENGTH_IN = 0.25  # a stroke this long in one direction is a ruling, not a letter
-RULE_GAP_IN = 0.03  # gaps this small in a ruling (noise, a faint scan) are bridged
+RULE_MIN_LENGTH_IN = 0.25  # a horizontal stroke this long is a ruling, never a letter
+# a vertical ruling of a one-line row is shorter than a tall letter's stem; letters are
+# told apart later, by not reaching the rulings above and below (``ocr_grid``)
+VERTICAL_MIN_LENGTH_IN = 0.1
+RULE_GAP_IN = 0.012  # gaps this small in a ruling (noise, a faint scan) are bridged
+BORDER_REACH_IN = 0.025  # a ruling lies this close to the cell border it draws
 RULE_INK_LEVEL = 200  # a ruling is anything darker than this on the flattened page
 SKEW_STROKE_IN = 0.12  # strokes kept to measure the skew (short: they are still tilted)
 SKEW_MIN_LENGTH_IN = 1.5  # only strokes at least this long vote on the skew
@@ -45,20 +49,52 @@ class CleanPage:
     dpi: float
     skew: float  # degrees the scan was turned counter-clockwise (corrected here)
 
-    def text_only(self, boxes: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
-        """Black text on white with the rulings inside ``boxes`` (the tables' grids) painted
+    def text_only(self, cell_boxes: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
+        """Black text on white with the rulings along the given cells' borders painted
         out: what tesseract reads best (a ruling beside a word is otherwise read as "|" or
-        "l", or splits the line). Outside the grids a "ruling" may be the stem of a large
-        letter, so nothing is painted out there."""
-        rules = np.zeros_like(self.ink)
-        reach = 4
-        for x0, top, x1, bottom in boxes:
-            region = (slice(max(0, top - reach), bottom + reach + 1),
-                      slice(max(0, x0 - reach), x1 + reach + 1))
-            rules[region] = cv2.bitwise_or(self.horizontal[region], self.vertical[region])
-        rules = cv2.dilate(rules, _kernel(3, 3))
-        text = cv2.bitwise_and(self.ink, cv2.bitwise_not(rules))
+        "l", or splits the line). Only the cells' own borders are painted: elsewhere a
+        long stroke may be the stem of a large letter."""
+        reach = max(2, round(BORDER_REACH_IN * self.dpi))
+        level, plumb = np.zeros_like(self.ink), np.zeros_like(self.ink)
+        for x0, top, x1, bottom in cell_boxes:
+            for y in (top, bottom):
+                cv2.line(level, (x0, y), (x1, y), 255, 2 * reach + 1)
+            for x in (x0, x1):
+                cv2.line(plumb, (x, top), (x, bottom), 255, 2 * reach + 1)
+        across, down = ruling_pixels(self.ink, self.dpi)
+        across, down = cv2.bitwise_and(across, level), cv2.bitwise_and(down, plumb)
+        text = cv2.bitwise_and(self.ink, cv2.bitwise_not(cv2.bitwise_or(across, down)))
+        text = cv2.bitwise_or(text, strokes_through(text, across, steps=reach))
         return cv2.bitwise_not(text)
+
+
+def ruling_pixels(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """The rulings' own pixels, horizontal and vertical: runs of ink as long as a ruling,
+    taken from the ink itself rather than the thickened masks, grown by two pixels across
+    to take the ruling's faint fringe with them."""
+    length = _px(VERTICAL_MIN_LENGTH_IN, dpi, 6)
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, _kernel(length, 1))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, _kernel(1, length))
+    return cv2.dilate(across, _kernel(1, 5)), cv2.dilate(down, _kernel(5, 1))
+
+
+def strokes_through(text: np.ndarray, painted: np.ndarray, steps: int) -> np.ndarray:
+    """The painted pixels of horizontal rulings that carry on a letter's stroke: a row
+    is often set so tight that the tails of "p" and "g" run into the ruling below, and
+    painting the ruling would cut them to "o" and "a". Grown down from text touching the
+    ruling's top and up from text touching its bottom, one pixel row per step."""
+    kept = np.zeros_like(text)
+    for shift in (1, -1):
+        grown = text.copy()
+        for _ in range(steps):
+            moved = np.zeros_like(grown)
+            if shift > 0:
+                moved[1:] = grown[:-1]
+            else:
+                moved[:-1] = grown[1:]
+            grown = cv2.bitwise_or(grown, cv2.bitwise_and(moved, painted))
+        kept = cv2.bitwise_or(kept, cv2.bitwise_and(grown, painted))
+    return kept
 
 
 def _px(inches: float, dpi: float, least: int = 1) -> int:
@@ -127,7 +163,8 @@ def ruling_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_OPEN, _kernel(length, 1))
     horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, _kernel(gap, 1))
     vertical = cv2.dilate(ink, _kernel(3, 1))
-    vertical = cv2.morphologyEx(vertical, cv2.MORPH_OPEN, _kernel(1, length))
+    upright = _px(VERTICAL_MIN_LENGTH_IN, dpi, 6)
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_OPEN, _kernel(1, upright))
     vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, _kernel(1, gap))
     return horizontal, vertical
 

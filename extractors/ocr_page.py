@@ -55,7 +55,8 @@ def ocr_page(path: Path, page_number: int, page_height: float,
     """Tables and text blocks of a scanned page, and notes on how it was read."""
     page = clean_page(render_page(path, page_number, dpi), dpi)
     grids = find_grids(page.horizontal, page.vertical, dpi)
-    words = tesseract_words(page.text_only([g.box for g in grids]), dpi, page_number)
+    cell_boxes = [cell.box for grid in grids for cell in grid.cells]
+    words = tesseract_words(page.text_only(cell_boxes), dpi, page_number)
     notes = [f"page {page_number}: text read by OCR"]
     if abs(page.skew) >= 0.05:
         notes.append(f"page {page_number}: the scan was {page.skew:+.1f} degrees askew; "
