@@ -27,6 +27,10 @@ from wres.extractors.pdf_layout import Word
 PAGE_TIMEOUT_S = 120
 MIN_CONFIDENCE = 30.0
 SURE_CONFIDENCE = 60.0
+# what the edge of a ruling or a speck beside a word is read as, stuck to the word: no
+# plan starts a word with these or ends one with the second set
+FRINGE_LEAD = "|_~=`,;:"
+FRINGE_TAIL = "|_~=`"
 SHORT_WORD = 0.5  # a "word" less than half as tall as the usual word is a speck
 # --psm 4 ("one column of text of variable sizes"): measured on scanned plans, the default
 # layout analysis (3) and sparse text (11) both drop a cell holding one lone digit (a Ref
@@ -83,7 +87,7 @@ def parse_tsv(tsv: str, dpi: float) -> list[Word]:
     scale = 72.0 / dpi
     found = []
     for record in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (record.get("text") or "").strip()
+        text = strip_fringe((record.get("text") or "").strip())
         if record.get("level") != "5" or not text:
             continue
         box = [float(record[key]) for key in ("left", "top", "width", "height")]
@@ -113,3 +117,10 @@ def is_real_word(text: str, confidence: float, relative_height: float) -> bool:
     if not sure and (alphanumerics == 0 or relative_height < SHORT_WORD):
         return False
     return confidence >= MIN_CONFIDENCE or alphanumerics >= 2
+
+
+def strip_fringe(text: str) -> str:
+    """A word without the marks a ruling's edge or a speck stuck to it (",RAG" is "RAG");
+    a word that is only marks ("=" in "Blue = complete") is left as it is."""
+    core = text.lstrip(FRINGE_LEAD).rstrip(FRINGE_TAIL)
+    return core if any(char.isalnum() for char in core) else text

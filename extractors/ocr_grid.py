@@ -20,7 +20,7 @@ LINE_TOLERANCE_IN = 0.025  # ruling pieces this close across their length are on
 # a separator is drawn when its ink covers this share of the edge, end to end: a letter's
 # stem standing where a merged cell has no separator stops short of the rulings above and
 # below (the cell's padding), a drawn one runs into them
-SEPARATOR_COVERAGE = 0.9
+SEPARATOR_COVERAGE = 0.8
 MIN_TABLE_IN = 0.5  # a table is at least this wide and this tall
 WHITE_LEVEL = 235  # a cell whose background is lighter than this in every channel is unshaded
 FILL_MARGIN_IN = 0.04  # keep clear of the rulings when sampling a cell's shading

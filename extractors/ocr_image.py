@@ -33,7 +33,7 @@ RULE_MIN_LENGTH_IN = 0.25  # a horizontal stroke this long is a ruling, never a 
 VERTICAL_MIN_LENGTH_IN = 0.1
 RULE_GAP_IN = 0.012  # gaps this small in a ruling (noise, a faint scan) are bridged
 BORDER_REACH_IN = 0.025  # a ruling lies this close to the cell border it draws
-RULE_INK_LEVEL = 200  # a ruling is anything darker than this on the flattened page
+RULE_INK_LEVEL = 215  # a ruling is anything darker than this on the flattened page
 SKEW_STROKE_IN = 0.12  # strokes kept to measure the skew (short: they are still tilted)
 SKEW_MIN_LENGTH_IN = 1.5  # only strokes at least this long vote on the skew
 

@@ -26,7 +26,7 @@ from wres.errors import DamagedDocumentError
 from wres.extractors.model import Cell, Row, Table, clean_text
 from wres.extractors.ocr import tesseract_words
 from wres.extractors.ocr_grid import Grid, GridCell, cell_fill, find_grids
-from wres.extractors.ocr_image import CleanPage, clean_page
+from wres.extractors.ocr_image import BORDER_REACH_IN, CleanPage, clean_page
 from wres.extractors.pdf_layout import PageTable, Word, centre_inside, group_lines, words_bbox
 from wres.extractors.pdf_page import arrange, layout_words
 from wres.extractors.pdf_text import PlacedBlock
@@ -74,7 +74,10 @@ def grid_table(grid: Grid, words: Sequence[Word], page: CleanPage,
     scale = 72.0 / page.dpi
     boxes = {id(cell): _points(cell.box, scale) for cell in grid.cells}
     placed: dict[int, list[Word]] = {id(cell): [] for cell in grid.cells}
+    reach = BORDER_REACH_IN * 72.0
     for word in words:
+        if _mark_on_border(word, grid, scale, reach):
+            continue
         cell = _cell_holding(grid.cells, boxes, word)
         if cell is not None:
             placed[id(cell)].append(word)
@@ -91,6 +94,14 @@ def grid_table(grid: Grid, words: Sequence[Word], page: CleanPage,
             text_bbox=words_bbox(cell_words) if cell_words else None, lines=len(lines)))
     table = Table(rows=rows, n_cols=len(grid.xs) - 1, engine=ENGINE, pages=[page_number])
     return PageTable(table=table, bbox=_points(grid.box, scale))
+
+
+def _mark_on_border(word: Word, grid: Grid, scale: float, reach: float) -> bool:
+    """A "word" of marks only ("=", "'") lying on a column's ruling: the ruling's edge,
+    read as a character."""
+    if any(char.isalnum() for char in word.text):
+        return False
+    return any(word.x0 - reach <= x * scale <= word.x1 + reach for x in grid.xs)
 
 
 def _points(box: tuple[int, int, int, int], scale: float) -> tuple[float, float, float, float]:
