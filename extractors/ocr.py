@@ -53,8 +53,8 @@ def require_ocr_tools() -> None:
             "(install tesseract-ocr)")
 
 
-def tesseract_words(image: np.ndarray, dpi: float, page_number: int,
-                    language: str = "eng") -> list[Word]:
+def tesseract_words(image: np.ndarray, dpi: float, page_number: int, language: str = "eng",
+                    segmentation: str = PAGE_SEGMENTATION) -> list[Word]:
     """Words of a page picture (grey or binary, white paper) in PDF points."""
     require_ocr_tools()
     ok, png = cv2.imencode(".png", image)
@@ -62,7 +62,7 @@ def tesseract_words(image: np.ndarray, dpi: float, page_number: int,
         raise ScannedDocumentError(f"OCR of page {page_number} failed: the picture of the "
                                    "page could not be encoded")
     command = ["tesseract", "stdin", "stdout", "-l", language, "--dpi", str(round(dpi)),
-               "--psm", PAGE_SEGMENTATION, "tsv"]
+               "--psm", segmentation, "tsv"]
     return parse_tsv(_run(command, png.tobytes(), page_number), dpi)
 
 
@@ -110,8 +110,8 @@ def is_real_word(text: str, confidence: float, relative_height: float) -> bool:
     when it is not (it scores "2.1" or a hyphenated "De-badge" near zero, yet reads them
     right); drop marks without a letter or digit and anything much shorter than a line of
     text unless it is sure: those are specks and the fringes of rulings."""
-    if confidence < 0:
-        return False
+    if confidence < 0 or not text.strip(FRINGE_TAIL):
+        return False  # not a word, or only rule-like strokes ("_", "|")
     sure = confidence >= SURE_CONFIDENCE
     alphanumerics = sum(1 for char in text if char.isalnum())
     if not sure and (alphanumerics == 0 or relative_height < SHORT_WORD):

@@ -25,6 +25,7 @@ import pypdfium2
 from wres.errors import DamagedDocumentError
 from wres.extractors.model import Cell, Row, Table, clean_text
 from wres.extractors.ocr import tesseract_words
+from wres.extractors.ocr_cells import reread_empty_cells
 from wres.extractors.ocr_grid import Grid, GridCell, cell_fill, find_grids
 from wres.extractors.ocr_image import BORDER_REACH_IN, CleanPage, clean_page
 from wres.extractors.pdf_layout import PageTable, Word, centre_inside, group_lines, words_bbox
@@ -56,7 +57,9 @@ def ocr_page(path: Path, page_number: int, page_height: float,
     page = clean_page(render_page(path, page_number, dpi), dpi)
     grids = find_grids(page.horizontal, page.vertical, dpi)
     cell_boxes = [cell.box for grid in grids for cell in grid.cells]
-    words = tesseract_words(page.text_only(cell_boxes), dpi, page_number)
+    text_image = page.text_only(cell_boxes)
+    words = tesseract_words(text_image, dpi, page_number)
+    words += reread_empty_cells(text_image, cell_boxes, words, dpi, page_number)
     notes = [f"page {page_number}: text read by OCR"]
     if abs(page.skew) >= 0.05:
         notes.append(f"page {page_number}: the scan was {page.skew:+.1f} degrees askew; "
