@@ -2,12 +2,13 @@
 from tesseract, its other text as text blocks.
 
 Why rebuild the grid ourselves rather than add a text layer with OCRmyPDF and run the
-ruled-table reader: OCRmyPDF (evaluated for issue 11) gives words only, while the rulings of
-a scan stay pixels of the picture, which pdfplumber cannot see; the grid would still have
-to come from the image, and OCRmyPDF adds Ghostscript, a Python package tree and a second
-rendering of every page. Here one rendering serves everything: the page is deskewed and
-cleaned (``ocr_image``), the cell grid with its merged cells and shading is read from the
-ruling masks (``ocr_grid``), tesseract reads the page once with the rulings painted out,
+ruled-table reader (considered for issue 11, not installed or measured): OCRmyPDF adds
+words only, while the rulings of a scan stay pixels of the picture, which pdfplumber cannot
+see; the grid would still have to come from the image, and OCRmyPDF brings Ghostscript, a
+Python package tree and a second rendering of every page. Here one rendering serves
+everything: the page is deskewed and cleaned (``ocr_image``), the cell grid with its merged
+cells and shading is read from the ruling masks (``ocr_grid``), tesseract reads the page
+once with the rulings painted out (plus one run for cells it left empty, ``ocr_cells``),
 and each word goes to the cell that holds its centre. The result is the same ``Table``
 model the other readers emit (bbox in PDF points, spans, fills), so the normaliser and the
 page stitching work unchanged. A page with no ruled grid falls back to the word-layout
