@@ -136,3 +136,13 @@ def test_tables_command_says_the_table_was_read_by_ocr(tmp_path):
     assert merged["row_span"] == 2 and merged["text"].startswith("BME staff are under")
     assert all(cell["fill"] for cell in table["rows"][0]["cells"])  # the grey header row
     assert not any(cell["fill"] for cell in table["rows"][1]["cells"])
+
+
+def test_header_rows_read_by_ocr_on_two_pages_match_despite_a_misread_letter():
+    from wres.extractors.stitch import same_row_text
+
+    page_one = ["No.", "Executive tead", "Timescale"]
+    page_two = ["No.", "Executive lead", "Timescale"]
+    assert same_row_text(page_one, page_two, loose=True)
+    assert not same_row_text(page_one, page_two)  # a text layer's rows must match exactly
+    assert not same_row_text(["No.", "Action", "Lead"], ["No.", "Outcome", "Lead"], loose=True)
