@@ -24,9 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from wres.extractors.model import Cell, Row, Table, TextBlock
 
 FURNITURE_STYLE = "furniture"
+OCR_SAME_ROW = 85.0  # per cent: rapidfuzz ratio of two OCR readings of one header cell
 COLUMN_TOLERANCE = 6.0  # points two parts' column lines may differ
 COLUMN_SAMPLE_ROWS = 60  # rows of a long table looked at to find its column lines
 # A cut cell's text ends on the same line as the cut row's fullest cell; a complete row's
@@ -114,7 +117,7 @@ def _starts_like_a_new_table(first: Table, second: Table) -> bool:
         return False
     mine, theirs = _column_texts(first, 0), _column_texts(second, 0)
     return bool(mine[0].strip()) and _squash(mine[0]) == _squash(theirs[0]) and \
-        [_squash(t) for t in mine] != [_squash(t) for t in theirs]
+        not same_row_text(mine, theirs, read_by_ocr(first, second))
 
 
 def column_lines(table: Table, last_rows: int | None = None) -> list[float] | None:
@@ -132,6 +135,22 @@ def column_lines(table: Table, last_rows: int | None = None) -> list[float] | No
     return [float(x) for x in lines if x is not None]
 
 
+def read_by_ocr(*tables: Table) -> bool:
+    return any(table.engine.startswith("ocr") for table in tables)
+
+
+def same_row_text(mine: Sequence[str], theirs: Sequence[str], loose: bool = False) -> bool:
+    """Do two rows say the same, cell by cell? Word for word, or, for rows read by OCR
+    (which misreads a letter here and there, differently on each page: "tead" for
+    "lead"), each cell at least OCR_SAME_ROW similar."""
+    if len(mine) != len(theirs):
+        return False
+    pairs = [(_squash(a), _squash(b)) for a, b in zip(mine, theirs, strict=True)]
+    if not loose:
+        return all(a == b for a, b in pairs)
+    return all(a == b or (a and b and fuzz.ratio(a, b) >= OCR_SAME_ROW) for a, b in pairs)
+
+
 def _squash(text: str) -> str:
     return "".join(text.split()).casefold()
 
@@ -144,7 +163,7 @@ def repeated_header_rows(first: Table, second: Table) -> int:
             count += 1
             continue
         mine, theirs = _column_texts(first, count), _column_texts(second, count)
-        if not any(mine) or [_squash(t) for t in mine] != [_squash(t) for t in theirs]:
+        if not any(mine) or not same_row_text(mine, theirs, read_by_ocr(first, second)):
             break
         count += 1
     return count
