@@ -18,9 +18,12 @@ from wres.schema import DocumentResult, FileIssue, PlanInfo
 
 @lru_cache(maxsize=1)
 def warm_up() -> None:
-    """Build the lazily loaded language data now: the spaCy lemmatizer, the theme matchers
-    and the English word list. A batch worker calls this once before it forks a child per
-    document, so each child inherits them instead of spending a second building its own."""
+    """Import the PDF engine and build the lazily loaded language data now: the spaCy
+    lemmatizer, the theme matchers and the English word list. The forkserver behind the
+    batch workers does this once (``wres.ingest.warm``), so every worker starts with them
+    instead of spending a second building its own."""
+    import wres.extractors.docx  # noqa: F401 - python-docx and lxml
+    import wres.extractors.pdf  # noqa: F401 - pdfplumber, pdfminer and pypdf
     from wres.extractors.pdf_words import english_words
     from wres.normalise.lemmas import lemma
     from wres.normalise.themes import assign_themes

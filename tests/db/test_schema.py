@@ -23,7 +23,7 @@ def test_upgrade_builds_every_table_and_is_idempotent(db_url: str) -> None:
     assert current_revision(engine) is None
     upgrade_to_head(engine)
     upgrade_to_head(engine)  # a second run finds the schema at head and does nothing
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0006"  # the newest migration (issue 12 item 5)
     assert set(inspect(engine).get_table_names()) >= TABLES
     engine.dispose()
 
