@@ -11,8 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from wres.errors import BadInputError
-from wres.extractors.registry import extract
-from wres.normalise.document import normalise_document
 from wres.schema import DocumentResult, FileIssue, PlanInfo
 
 
@@ -67,7 +65,12 @@ def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "aut
                  ocr: bool = False, max_pages: int | None = None,
                  sha256: str | None = None) -> DocumentResult:
     """Extract and normalise one file; bad input is recorded as an issue, not raised.
-    ``sha256`` is the file's hash when the caller (the batch) has already taken it."""
+    ``sha256`` is the file's hash when the caller (the batch) has already taken it.
+    Extractors and normaliser are imported here, not above: the batch's parent process
+    imports this module only to hash files, and never needs spaCy or the PDF engine."""
+    from wres.extractors.registry import extract
+    from wres.normalise.document import normalise_document
+
     path = Path(path)
     result = DocumentResult(source_file=path.name, path=str(path),
                             format=path.suffix.lower().lstrip("."))
