@@ -145,9 +145,11 @@ class Processed:
     peak_rss_mb: float
 
 
-def process_job(job: Job, options: BatchOptions, isolate: bool = True) -> Processed:
+def process_job(job: Job, options: BatchOptions, isolate: bool = True,
+                stop: Callable[[], bool] | None = None) -> Processed:
     """Extract and normalise one file; a defect of ours is recorded. ``isolate``: in a
-    child of this process under the limits (else the pool's watchdog enforces them)."""
+    child of this process under the limits (else the pool's watchdog enforces them), ended
+    at once when ``stop`` says so."""
     from wres.ingest.pipeline import process_file, warm_up
 
     warm_up()  # once per process, before the first child is forked from it
@@ -159,7 +161,7 @@ def process_job(job: Job, options: BatchOptions, isolate: bool = True) -> Proces
         if options.limits is None or not isolate:
             result = process_file(*args, **kwargs)
         else:  # in a child of this worker that is ended when it breaks a limit
-            result = run_limited(_process_file_kw, (args, kwargs), options.limits)
+            result = run_limited(_process_file_kw, (args, kwargs), options.limits, stop)
     except ResourceLimitError as exc:
         result = _failed(job, exc.kind, str(exc))
     except Exception as exc:  # one broken file must not stop the batch
@@ -347,7 +349,7 @@ def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer) -> None:
     if options.workers <= 0 or len(jobs) <= 1:
         for job in jobs:
             writer.stop_if_asked()
-            writer.store(job, process_job(job, options))
+            writer.store(job, process_job(job, options, stop=lambda: writer.stop_requested))
         return
     limits = options.limits
     settings = PoolSettings(options.workers, limits, options.max_documents_per_worker,

@@ -54,15 +54,18 @@ def _child(conn, fn: Callable[..., Any], args: tuple) -> None:
         conn.close()
 
 
-def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> Any:
-    """``fn(*args)`` in a forked child; ResourceLimitError when a limit is broken."""
+def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits,
+                stop: Callable[[], bool] | None = None) -> Any:
+    """``fn(*args)`` in a forked child; ResourceLimitError when a limit is broken.
+    ``stop`` is asked as the child is watched: when it says so (SIGTERM, Ctrl-C) the child
+    is ended and KeyboardInterrupt raised, so a long document does not delay the stop."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, fn, args), daemon=True)
     child.start()
     sender.close()
     try:
-        status, payload = _watch(child, receiver, limits)
+        status, payload = _watch(child, receiver, limits, stop)
     finally:
         if child.is_alive():
             child.kill()
@@ -77,9 +80,12 @@ def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> Any:
     raise error
 
 
-def _watch(child, receiver, limits: Limits) -> tuple[str, Any]:
+def _watch(child, receiver, limits: Limits,
+           stop: Callable[[], bool] | None) -> tuple[str, Any]:
     deadline = time.monotonic() + limits.timeout_s
     while True:
+        if stop is not None and stop():
+            raise KeyboardInterrupt
         if receiver.poll(POLL_S):
             try:
                 return receiver.recv()

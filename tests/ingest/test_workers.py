@@ -6,6 +6,7 @@ so that each limit is hit for certain; the batch and the command line with real 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 
 from tests.db.helpers import DOCS, assert_consistent, copy_with_new_bytes, one_value
@@ -20,7 +22,7 @@ from wres.db.engine import make_engine, upgrade_to_head
 from wres.db.models import IngestRun
 from wres.db.store import start_run
 from wres.ingest.batch import BatchOptions, run_batch
-from wres.ingest.limits import Limits
+from wres.ingest.limits import Limits, run_limited
 from wres.ingest.workers import WORKER_DIED, PoolEvents, PoolSettings, WarmPool
 
 NORTH_TEES = DOCS / "north-tees-hartlepool-2023-24.docx"  # 44 actions
@@ -77,6 +79,21 @@ def test_a_worker_grown_past_the_recycle_size_is_replaced():
     heard = _run_pool(["x", "y", "z"], PoolSettings(size=1, limits=Limits(timeout_s=30),
                                                     recycle_rss_mb=1.0))
     assert len({pid for _, pid in heard["delivered"]}) == 3  # every worker is over 1 MB
+
+
+def test_a_stop_asked_while_one_document_runs_ends_its_child_at_once():
+    """One file runs in a child of the ingest (no pool): a SIGTERM must not wait for it."""
+    asked = {"n": 0}
+
+    def stop_on_third_look() -> bool:
+        asked["n"] += 1
+        return asked["n"] >= 3
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_limited(_work, ("hang",), Limits(timeout_s=30), stop=stop_on_third_look)
+    assert time.monotonic() - started < 5
+    assert not multiprocessing.active_children()
 
 
 def _session_processes(session: int) -> list[str]:
