@@ -13,11 +13,13 @@ need no write access to the file or its folder (see ``readonly_uri``).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, pool
+from sqlalchemy.exc import SQLAlchemyError
 
 from wres.errors import BadInputError
 from wres.optional import require
@@ -175,7 +177,10 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Bring the schema to the newest migration (creating it in an empty database)."""
+    """Bring the schema to the newest migration (creating it in an empty database).
+    A database already there costs one query: Alembic is not even imported."""
+    if schema_is_current(engine):
+        return
     from alembic import command
 
     config = alembic_config(engine)
@@ -183,6 +188,33 @@ def upgrade_to_head(engine: Engine) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         connection.commit()
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Is the database at every head of the migrations folder? (A read of the version table
+    and of the migration files' ``revision`` lines: far cheaper than Alembic's check.)"""
+    try:
+        with engine.connect() as connection:
+            found = {row[0] for row in
+                     connection.exec_driver_sql("SELECT version_num FROM alembic_version")}
+    except SQLAlchemyError:  # no version table yet: a new database
+        return False
+    return bool(found) and found == migration_heads()
+
+
+def migration_heads() -> set[str]:
+    """Revisions of the migrations folder that no other revision follows."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        revision = re.search(r'^revision\s*=\s*["\']([^"\']+)', source, re.MULTILINE)
+        down = re.search(r"^down_revision\s*=\s*(.+)$", source, re.MULTILINE)
+        if revision:
+            revisions.add(revision.group(1))
+        if down:
+            parents.update(re.findall(r'["\']([^"\']+)["\']', down.group(1)))
+    return revisions - parents
 
 
 def current_revision(engine: Engine) -> str | None:

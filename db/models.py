@@ -79,7 +79,8 @@ class IngestRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    status: Mapped[str] = mapped_column(String(20), default="running")  # finished, interrupted
+    # finished, interrupted, crashed, or abandoned (its process had gone while it was running)
+    status: Mapped[str] = mapped_column(String(20), default="running")
     paths: Mapped[str | None] = mapped_column(Text)
     workers: Mapped[int | None] = mapped_column(Integer)
     tool_version: Mapped[str | None] = mapped_column(String(40))
@@ -90,6 +91,8 @@ class IngestRun(Base):
     skipped: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     actions_added: Mapped[int] = mapped_column(Integer, default=0)
+    pid: Mapped[int | None] = mapped_column(Integer)  # the process running it, on ``host``
+    host: Mapped[str | None] = mapped_column(String(255))
 
 
 class Document(Base):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
@@ -277,7 +278,33 @@ def start_run(engine: Engine, paths: list[str], workers: int) -> int:
             "started_at": utc_now(), "status": "running", "paths": "\n".join(paths),
             "workers": workers, "tool_version": __version__,
             "parser_versions": parser_versions(), "files_seen": 0, "ingested": 0,
-            "skipped": 0, "failed": 0, "actions_added": 0}).scalar_one()
+            "skipped": 0, "failed": 0, "actions_added": 0, "pid": os.getpid(),
+            "host": socket.gethostname()}).scalar_one()
+
+
+def mark_abandoned_runs(engine: Engine) -> list[int]:
+    """Mark ``abandoned`` every run left ``running`` by a process of this host that has gone
+    (killed with -9, a power cut); runs of other hosts cannot be checked and are left."""
+    with engine.connect() as connection:
+        running = connection.execute(select(IngestRun.id, IngestRun.pid).where(
+            IngestRun.status == "running", IngestRun.host == socket.gethostname())).all()
+    gone = [run_id for run_id, pid in running if pid is not None and not _process_exists(pid)]
+    if gone:
+        with engine.begin() as connection:
+            connection.execute(update(IngestRun).where(
+                IngestRun.id.in_(gone), IngestRun.status == "running").values(
+                status="abandoned", finished_at=utc_now()))
+    return gone
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 def finish_run(engine: Engine, run_id: int, status: str, counts: dict[str, int]) -> None:

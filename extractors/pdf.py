@@ -91,6 +91,9 @@ def repair_copy(path: Path, target: Path) -> Path | None:
 
 def _extract_checked(path: Path, ocr: bool, max_pages: int | None,
                      use_camelot: bool) -> ExtractedDocument:
+    quick = quick_page_count(path)
+    if max_pages is not None and quick is not None and quick > max_pages:
+        raise ResourceLimitError(f"{quick} pages, more than the limit of {max_pages}")
     with open_pdf(path) as pdf, translate_pdf_errors(path):
         count = len(pdf.pages)
         if max_pages is not None and count > max_pages:
@@ -112,6 +115,22 @@ def _extract_checked(path: Path, ocr: bool, max_pages: int | None,
         document.warnings.append("rotated pages were read from an upright copy")
     _assemble(document, results)
     return document
+
+
+def quick_page_count(path: Path) -> int | None:
+    """The page count as PDFium reads it, in a millisecond (pdfplumber builds every page
+    object to count them: seconds for a 2,000-page file that is refused anyway). None when
+    PDFium cannot open the file; pdfplumber then decides, as before."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - any failure: leave the verdict to pdfplumber
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _read_pages(pdf, path: Path, ocr: bool, use_camelot: bool) -> list[PageResult]:

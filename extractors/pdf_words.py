@@ -12,10 +12,9 @@ whereas "understood" + "and" are two words that merely filled the line.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
 _FIRST_WORD = re.compile(r"^([a-z]+)")
@@ -32,18 +31,13 @@ class TextLine:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str] | None:
+def english_words() -> Container[str] | None:
     """Lower-case English words from spaCy's lexeme table; None when it is not installed.
-    Loaded once per process, and only when a document has a candidate break."""
-    try:
-        import spacy_lookups_data
-        import srsly
-    except ImportError:
-        return None
-    table = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-    if not table.exists():
-        return None
-    return frozenset(k for k in srsly.read_gzip_json(table) if k.isalpha() and k.islower())
+    Loaded once per process, and only when a document has a candidate break (from a
+    per-machine cache: ``extractors/word_list.py``)."""
+    from wres.extractors.word_list import cached_english_words
+
+    return cached_english_words()
 
 
 def is_broken_word(before: str, after: str) -> bool:

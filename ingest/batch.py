@@ -6,36 +6,43 @@ Why it is built this way:
 - Workers only extract and normalise; this process alone writes, one transaction per
   document, while the workers go on with the next files. A document is in the database
   whole or not at all, whatever happens to a worker or to this process.
-- A worker that dies (killed, out of memory, a crash inside a PDF library) breaks a
-  ``ProcessPoolExecutor``. The files that were in flight are then retried one at a time in
-  a fresh pool, so the one that kills workers fails alone and the others still land.
-- Workers come from a ``forkserver`` that has imported the pipeline once: starting one is
-  cheap, and no worker is forked from a process holding threads or database connections.
+- Workers are warm and persistent (``ingest/workers.py``): forked from a ``forkserver``
+  that has loaded the whole pipeline, each serves many documents, while a watchdog here
+  keeps the limits per document. A worker that dies has its document tried once more; the
+  one that kills workers fails alone and the others still land. No worker is forked from a
+  process holding threads or database connections. One file needs no pool: it runs in a
+  child of this process under the same limits.
+- SIGINT, SIGTERM and SIGHUP stop the run between documents with no process left behind,
+  and the run is marked ``interrupted``; a run found ``running`` whose process has gone is
+  marked ``abandoned`` by the next one.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import resource
 import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from wres.db.engine import leave_readable, make_engine, upgrade_to_head
-from wres.db.store import INTERNAL_KIND, known_hashes, start_run, store_document
+from wres.db.store import (
+    INTERNAL_KIND,
+    known_hashes,
+    mark_abandoned_runs,
+    start_run,
+    store_document,
+)
 from wres.db.store import finish_run as finish_run_row
 from wres.errors import InternalError, ResourceLimitError
 from wres.ingest.files import expand_paths
@@ -48,10 +55,16 @@ from wres.ingest.limits import (
 )
 from wres.ingest.manifest import Manifest
 from wres.ingest.retry import check_options, read_with
+from wres.ingest.workers import (
+    DEFAULT_MAX_DOCUMENTS,
+    WORKER_DIED,  # noqa: F401 - the reason a document whose worker died twice gets
+    PoolEvents,
+    PoolSettings,
+    WarmPool,
+)
 from wres.schema import DocumentResult, FileIssue, PlanInfo
 
-STOP_POLL_SECONDS = 0.25  # how soon a Ctrl-C is noticed while workers are busy
-WORKER_DIED = "the worker process died on this file (killed, out of memory or a library crash)"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # each stops between documents
 
 
 @dataclass
@@ -63,6 +76,12 @@ class BatchOptions:
     max_pages: int | None = DEFAULT_MAX_PAGES
     timeout_s: float | None = DEFAULT_TIMEOUT_S  # per document; None: no limit, no child
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB  # per document
+    max_documents_per_worker: int = DEFAULT_MAX_DOCUMENTS  # then a fresh worker
+    recycle_rss_mb: float | None = None  # a worker this big after a document is replaced
+
+    def __post_init__(self) -> None:
+        if self.recycle_rss_mb is None:  # well below the limit: fragmentation, not one file
+            self.recycle_rss_mb = 0.6 * self.max_memory_mb
 
     @property
     def limits(self) -> Limits | None:
@@ -89,6 +108,7 @@ class BatchReport:
     problems: list[str] = field(default_factory=list)  # paths that do not exist
     manifest_problems: list[str] = field(default_factory=list)  # rows naming absent files
     interrupted: bool = False
+    stop_signal: int | None = None  # the signal that stopped the run, if one did
     seconds: dict[str, float] = field(default_factory=dict)  # hash, process, write, wall
     peak_worker_rss_mb: float = 0.0
 
@@ -126,20 +146,23 @@ class Processed:
     peak_rss_mb: float
 
 
-def process_job(job: Job, options: BatchOptions) -> Processed:
-    """Extract and normalise one file (runs in a worker); a defect of ours is recorded."""
+def process_job(job: Job, options: BatchOptions, isolate: bool = True,
+                stop: Callable[[], bool] | None = None) -> Processed:
+    """Extract and normalise one file; a defect of ours is recorded. ``isolate``: in a
+    child of this process under the limits (else the pool's watchdog enforces them), ended
+    at once when ``stop`` says so."""
     from wres.ingest.pipeline import process_file, warm_up
 
-    warm_up()  # once per worker, before the first child is forked from it
+    warm_up()  # once per process, before the first child is forked from it
     started = time.perf_counter()
     args = (job.path, job.hint)
     kwargs = {"engine": options.engine, "ocr": options.ocr, "max_pages": options.max_pages,
               "sha256": job.sha256}
     try:
-        if options.limits is None:
+        if options.limits is None or not isolate:
             result = process_file(*args, **kwargs)
         else:  # in a child of this worker that is ended when it breaks a limit
-            result = run_limited(_process_file_kw, (args, kwargs), options.limits)
+            result = run_limited(_process_file_kw, (args, kwargs), options.limits, stop)
     except ResourceLimitError as exc:
         result = _failed(job, exc.kind, str(exc))
     except Exception as exc:  # one broken file must not stop the batch
@@ -169,11 +192,6 @@ def _peak_rss_mb() -> float:
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the batch between documents."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifest | None = None,
               options: BatchOptions | None = None,
               on_outcome: Callable[[FileOutcome], None] | None = None,
@@ -190,6 +208,7 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
     wall = time.perf_counter()
     engine = make_engine(db)
     upgrade_to_head(engine)
+    mark_abandoned_runs(engine)
     found = expand_paths(list(paths))
     report = BatchReport(not_plan_files=dict(found.skipped), problems=list(found.problems))
     report.manifest_problems = manifest.not_found(found.files) if manifest.plans else []
@@ -197,7 +216,7 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
     writer = _Writer(engine, report, options, on_outcome)
     status = "finished"
     try:
-        with _ctrl_c_stops_between_documents(writer):
+        with _signals_stop_between_documents(writer):
             jobs = _plan_jobs(found.files, manifest, engine, options, writer)
             if on_planned is not None:
                 on_planned(len(jobs))
@@ -216,27 +235,30 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
 
 
 @contextmanager
-def _ctrl_c_stops_between_documents(writer: _Writer) -> Iterator[None]:
-    """The first Ctrl-C asks the batch to stop at the next document boundary.
+def _signals_stop_between_documents(writer: _Writer) -> Iterator[None]:
+    """The first Ctrl-C, SIGTERM or SIGHUP asks the batch to stop at the next document
+    boundary; the workers are then ended and the run marked ``interrupted``.
 
     Why not let KeyboardInterrupt fly: raised inside SQLAlchemy or sqlite3 it can leave a
     connection holding the write lock, and the run could not even record that it stopped.
-    A second Ctrl-C stops at once (SQLite still rolls back whatever was half written).
+    A second signal stops at once (SQLite still rolls back whatever was half written).
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def on_sigint(_signum: int, _frame: object) -> None:
+    def on_signal(signum: int, _frame: object) -> None:
         if writer.stop_requested:
             raise KeyboardInterrupt
         writer.stop_requested = True
+        writer.report.stop_signal = signum
 
-    previous = signal.signal(signal.SIGINT, on_sigint)
+    previous = {signum: signal.signal(signum, on_signal) for signum in STOP_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class _Writer:
@@ -326,94 +348,21 @@ def _plan_jobs(files: list[Path], manifest: Manifest, engine: Engine,
 
 
 def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer) -> None:
-    if options.workers <= 0:
+    """One file (or ``workers=0``): in this process, each document in a child of it under
+    the limits, with no pool to start. More: warm persistent workers (``ingest/workers.py``)."""
+    if options.workers <= 0 or len(jobs) <= 1:
         for job in jobs:
             writer.stop_if_asked()
-            writer.store(job, process_job(job, options))
+            writer.store(job, process_job(job, options, stop=lambda: writer.stop_requested))
         return
-    suspects: list[Job] = []
-    queue = deque(jobs)
-    while queue:
-        _run_pool(queue, options.workers, 2 * options.workers, options, writer, suspects)
-    retries = deque(suspects)
-    while retries:  # one at a time: a file that kills its worker fails alone
-        _run_pool(retries, 1, 1, options, writer, None)
+    limits = options.limits
+    settings = PoolSettings(options.workers, limits, options.max_documents_per_worker,
+                            options.recycle_rss_mb)
+    pool = WarmPool(partial(process_job, options=options, isolate=False), settings)
 
+    def limit_broken(job: Job, reason: str) -> None:
+        writer.store(job, Processed(_failed(job, ResourceLimitError.kind, reason), 0.0, 0, 0.0))
 
-def _run_pool(queue: deque[Job], workers: int, limit: int, options: BatchOptions,
-              writer: _Writer, suspects: list[Job] | None) -> None:
-    """Work through ``queue`` in one pool, ``limit`` files in flight, until it is empty or
-    the pool breaks."""
-    pool = _new_pool(workers)
-    in_flight: dict[Future, Job] = {}
-    try:
-        while queue or in_flight:
-            broken = not _submit_more(pool, queue, in_flight, limit, options)
-            writer.stop_if_asked()
-            done, _ = wait(in_flight, timeout=STOP_POLL_SECONDS, return_when=FIRST_COMPLETED)
-            finished = [future for future in list(in_flight) if future in done]
-            for future in finished:  # in submission order: a stable order of writes
-                broken |= _settle(future, in_flight.pop(future), writer, suspects)
-            if broken:
-                for future in list(in_flight):
-                    _settle(future, in_flight.pop(future), writer, suspects)
-                return
-    except BaseException:
-        _kill_pool(pool)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _submit_more(pool: ProcessPoolExecutor, queue: deque[Job], in_flight: dict[Future, Job],
-                 limit: int, options: BatchOptions) -> bool:
-    """Keep ``limit`` files in flight; False when the pool broke (the job goes back)."""
-    while queue and len(in_flight) < limit:
-        job = queue.popleft()
-        try:
-            in_flight[pool.submit(process_job, job, options)] = job
-        except BrokenProcessPool:
-            queue.appendleft(job)  # it never started: not a suspect
-            return False
-    return True
-
-
-def _settle(future: Future, job: Job, writer: _Writer, suspects: list[Job] | None) -> bool:
-    """Store one finished file; True when its worker died and broke the pool.
-
-    After a break, files still in flight may be innocent: they go to ``suspects`` and are
-    retried one by one (or fail at once when this already was a retry).
-    """
-    if not future.done() or isinstance(future.exception(), BrokenProcessPool):
-        if suspects is None:
-            writer.fail(job, WORKER_DIED)
-        else:
-            suspects.append(job)
-        return True
-    if future.exception() is not None:
-        error = future.exception()
-        writer.fail(job, f"internal error: {type(error).__name__}: {error}")
-        return False
-    writer.store(job, future.result())
-    return False
-
-
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["wres.ingest.pipeline"])
-    else:
-        context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_ignore_sigint)
-
-
-def _kill_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop at once, not after the files in flight (Ctrl-C, a crash of this process)."""
-    processes = list(getattr(pool, "_processes", {}).values())  # our own workers
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=5)
+    pool.run(jobs, PoolEvents(delivered=writer.store, limit_broken=limit_broken,
+                              died=writer.fail, check_stop=writer.stop_if_asked))
+    writer.report.peak_worker_rss_mb = max(writer.report.peak_worker_rss_mb, pool.peak_rss_mb)

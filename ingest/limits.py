@@ -31,7 +31,7 @@ class Limits:
     max_pages: int | None = DEFAULT_MAX_PAGES
 
 
-def _rss_mb(pid: int) -> float:
+def rss_mb(pid: int) -> float:
     """Resident memory of one process in MB (0 when it has gone)."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as handle:
@@ -54,15 +54,18 @@ def _child(conn, fn: Callable[..., Any], args: tuple) -> None:
         conn.close()
 
 
-def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> Any:
-    """``fn(*args)`` in a forked child; ResourceLimitError when a limit is broken."""
+def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits,
+                stop: Callable[[], bool] | None = None) -> Any:
+    """``fn(*args)`` in a forked child; ResourceLimitError when a limit is broken.
+    ``stop`` is asked as the child is watched: when it says so (SIGTERM, Ctrl-C) the child
+    is ended and KeyboardInterrupt raised, so a long document does not delay the stop."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, fn, args), daemon=True)
     child.start()
     sender.close()
     try:
-        status, payload = _watch(child, receiver, limits)
+        status, payload = _watch(child, receiver, limits, stop)
     finally:
         if child.is_alive():
             child.kill()
@@ -71,15 +74,18 @@ def run_limited(fn: Callable[..., Any], args: tuple, limits: Limits) -> Any:
     if status == "ok":
         return payload
     if status == "memory":
-        raise ResourceLimitError(f"over the {_size(limits.max_memory_mb)} memory limit")
+        raise ResourceLimitError(limit_message("memory", limits))
     error = InternalError(str(payload).split("\n", 1)[0])
     error.detail = str(payload)  # the child's traceback, for logs; never shown to users
     raise error
 
 
-def _watch(child, receiver, limits: Limits) -> tuple[str, Any]:
+def _watch(child, receiver, limits: Limits,
+           stop: Callable[[], bool] | None) -> tuple[str, Any]:
     deadline = time.monotonic() + limits.timeout_s
     while True:
+        if stop is not None and stop():
+            raise KeyboardInterrupt
         if receiver.poll(POLL_S):
             try:
                 return receiver.recv()
@@ -87,17 +93,24 @@ def _watch(child, receiver, limits: Limits) -> tuple[str, Any]:
                 break
         if not child.is_alive() and not receiver.poll(0):
             break
-        if _rss_mb(child.pid) > limits.max_memory_mb:
+        if rss_mb(child.pid) > limits.max_memory_mb:
             child.kill()
             return "memory", None
         if time.monotonic() > deadline:
             child.kill()
-            raise ResourceLimitError(f"timed out after {limits.timeout_s:g} s")
+            raise ResourceLimitError(limit_message("time", limits))
     child.join()
     code = child.exitcode
     if code is not None and code < 0 and -code == 9:
         return "memory", None  # killed from outside, most likely the kernel's OOM killer
     return "error", f"the worker ended unexpectedly (exit code {code}, pid {os.getpid()})"
+
+
+def limit_message(which: str, limits: Limits) -> str:
+    """The one line a document that broke ``which`` limit ("time" or "memory") gets."""
+    if which == "time":
+        return f"timed out after {limits.timeout_s:g} s"
+    return f"over the {_size(limits.max_memory_mb)} memory limit"
 
 
 def _size(megabytes: int) -> str:

@@ -11,16 +11,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from wres.errors import BadInputError
-from wres.extractors.registry import extract
-from wres.normalise.document import normalise_document
 from wres.schema import DocumentResult, FileIssue, PlanInfo
 
 
 @lru_cache(maxsize=1)
 def warm_up() -> None:
-    """Build the lazily loaded language data now: the spaCy lemmatizer, the theme matchers
-    and the English word list. A batch worker calls this once before it forks a child per
-    document, so each child inherits them instead of spending a second building its own."""
+    """Import the PDF engine and build the lazily loaded language data now: the spaCy
+    lemmatizer, the theme matchers and the English word list. The forkserver behind the
+    batch workers does this once (``wres.ingest.warm``), so every worker starts with them
+    instead of spending a second building its own."""
+    import wres.extractors.docx  # noqa: F401 - python-docx and lxml
+    import wres.extractors.pdf  # noqa: F401 - pdfplumber, pdfminer and pypdf
     from wres.extractors.pdf_words import english_words
     from wres.normalise.lemmas import lemma
     from wres.normalise.themes import assign_themes, warm_up_themes
@@ -65,7 +66,12 @@ def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "aut
                  ocr: bool = False, max_pages: int | None = None,
                  sha256: str | None = None) -> DocumentResult:
     """Extract and normalise one file; bad input is recorded as an issue, not raised.
-    ``sha256`` is the file's hash when the caller (the batch) has already taken it."""
+    ``sha256`` is the file's hash when the caller (the batch) has already taken it.
+    Extractors and normaliser are imported here, not above: the batch's parent process
+    imports this module only to hash files, and never needs spaCy or the PDF engine."""
+    from wres.extractors.registry import extract
+    from wres.normalise.document import normalise_document
+
     path = Path(path)
     result = DocumentResult(source_file=path.name, path=str(path),
                             format=path.suffix.lower().lstrip("."))
