@@ -130,6 +130,8 @@ def refine_with_subheader(mapping: ColumnMap, spans: dict[int, int],
         taken = set(mapping.fields.values())
         for col in range(start, start + spans[start]):
             found = match_field(sub_texts.get(col, ""))
+            if found.field in UNIQUE_EXEMPT:  # "Start" under "Timescale": not the due date
+                continue
             name = found.field if found.field and found.field not in taken else None
             if name is None and parent and parent not in taken:
                 name = parent

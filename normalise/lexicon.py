@@ -67,7 +67,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
             "expect date of completion", "action due date", "completion date", "timeframe",
             "time frame", "timeline", "target completion date", "date for completion",
             "due", "end date", "target", "delivery date", "time scale", "completion by",
-            "by date", "target timescale", "date due"),
+            "by date", "target timescale", "date due", "end", "finish date",
+            "planned completion", "complete by"),
     "status": ("status", "progress", "update", "progress update", "status update",
                "date achieve progress", "date achieve", "evidence of progress", "comment",
                "current position", "progress to date", "position", "current status",
@@ -79,7 +80,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "current practice", "what we have do", "what we do now", "baseline"),
     "ignore": ("review date", "date add", "date of review", "last review", "date close",
                "date raise", "date open", "update date", "date for review", "priority",
-               "priority level", "resource", "resources require", "cost", "budget"),
+               "priority level", "resource", "resources require", "cost", "budget",
+               # when work began is not when it is due ("Timescale": "Start" | "End")
+               "start", "start date", "date start", "commencement date", "date commence",
+               "begin date", "date begin"),
 }
 
 FIELDS = tuple(SYNONYMS)
