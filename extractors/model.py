@@ -128,15 +128,27 @@ _SOFT_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
+def _join_hyphen_break(match: re.Match[str]) -> str:
+    """"recruit-\nment" is one word split by the line; "trust-\nwide" keeps its hyphen."""
+    from wres.extractors.pdf_words import join_at_mark
+
+    start = match.string.rfind("\n", 0, match.start()) + 1
+    before = match.string[start:match.end() - 1]  # the line up to and with its hyphen
+    after = match.string[match.end():match.end() + 40].split("\n", 1)[0]
+    joined = join_at_mark(before, after)
+    return match.group(1) + ("-" if joined.startswith(before) else "")
+
+
 def clean_text(text: str | None) -> str:
     """Fold white space inside lines, keep paragraph breaks as single newlines, and join
-    words a line break hyphenated ("recruit-\\nment" -> "recruitment"). Control
-    characters (ESC, BEL, C1 codes...) become spaces: document text is untrusted."""
+    words a line break hyphenated ("recruit-\\nment" -> "recruitment", but "trust-\\nwide"
+    -> "trust-wide"). Control characters (ESC, BEL, C1 codes...) become spaces: document
+    text is untrusted."""
     if not text:
         return ""
     text = text.replace("\u00ad", "").replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)
-    text = _SOFT_HYPHEN_BREAK.sub(r"\1", text)
+    text = _SOFT_HYPHEN_BREAK.sub(_join_hyphen_break, text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
