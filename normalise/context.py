@@ -34,6 +34,7 @@ class Carry:
     objective: str | None = None
     issue: str | None = None
     ref: str | None = None  # from a row holding only an item number
+    banner_indicators: list[int] = field(default_factory=list)  # what the banner row named
     seen: set[int] = field(default_factory=set)  # ids of grouping cells already read
 
     @property
@@ -52,6 +53,7 @@ class Carry:
         self.heading = None
         self.indicator = first_indicator(prefix or text)
         self.indicators = parse_indicators(prefix or text)
+        self.banner_indicators = list(self.indicators)
         self.indicator_words = None
         self.objective = self.issue = self.ref = None
 
@@ -64,8 +66,11 @@ class Carry:
         """Take a grouping cell (indicator, objective, issue, section column)."""
         parts = split_labelled(text)
         plain = parts.pop("", None)
-        if column_field == "section":  # a new theme: what sat under the last one ends
-            self.indicator, self.indicator_words, self.indicators = None, None, []
+        if column_field == "section":  # a new theme: what sat under the last one ends,
+            # but not what the banner row above the theme named ("Fair recruitment (WRES 2)")
+            self.indicators = list(self.banner_indicators)
+            self.indicator = self.indicators[0] if len(self.indicators) == 1 else None
+            self.indicator_words = None
             self.objective = self.issue = None
         if "indicator" in parts or column_field == "indicator":
             self._set_indicator(parts, plain, text.strip().split("\n", 1)[0])

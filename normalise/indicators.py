@@ -2,7 +2,7 @@
 
 Why only after a keyword: WRES cells are full of numbers that are not indicators ("band
 8b", "2021", "7%", "AfC Bands 1-9"), so a number counts only when it follows "Indicator(s)",
-"Metric(s)" or "Ind." (optionally after "WRES"): "Indicator 3:", "WRES metric 2",
+"Metric(s)", "Ind." or "WRES" itself: "Indicator 3:", "WRES metric 2", "(WRES 2)",
 "Indicators 5 & 6", "Indicator 9a" (-> 9), "Metric 1-4" (-> 1, 2, 3, 4), "Indicator four".
 Only 1 to 9 exist; anything else is dropped. Results keep the order of first mention.
 """
@@ -18,7 +18,7 @@ WORD_NUMBERS = {
 _NUMBER = r"(?:\d{1,2}(?![\d%.,]\d|[\d%])[a-z]?\b|" + "|".join(WORD_NUMBERS) + r")"
 _JOIN = r"\s*(?:,|&|\+|/|-|–|—|\band\b|\bor\b|\bto\b)\s*"
 _INDICATOR_RE = re.compile(
-    r"\b(?:indicators?|metrics?|ind\.)\s*(?:no\.?|number|#)?\s*(?P<numbers>" + _NUMBER
+    r"\b(?:indicators?|metrics?|ind\.|wres)\s*(?:no\.?|number|#)?\s*(?P<numbers>" + _NUMBER
     + r"(?:" + _JOIN + _NUMBER + r")*)",
     re.IGNORECASE,
 )
