@@ -18,7 +18,7 @@ _NO_INDICATOR = re.compile(r"^\s*(?:n/?a|all|none|various|-|tbc)\.?\s*$", re.IGN
 _NUMBERED_LABEL = re.compile(
     r"^((?:priority|theme|area|section|goal|aim|workstream|domain|objective|part|strand|"
     r"(?:wres\s+)?(?:indicator|metric|standard))"
-    r"\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\b\.?)\s*[:.\-\u2013]\s*(\S.*)$", re.IGNORECASE)
+    r"(?:\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\b\.?)?)\s*[:.\-\u2013](?!\d)\s*(\S.*)$", re.IGNORECASE)
 _BANNER_PREFIX = re.compile(r"^(.{12,}?):\s+(\S.*)$", re.DOTALL)
 
 

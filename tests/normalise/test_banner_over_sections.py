@@ -42,3 +42,22 @@ def test_the_banners_indicator_holds_under_each_workstream(tmp_path: Path) -> No
         ("Application forms", 2, [2], "amber"),
         ("Tackling abuse", None, [5, 6, 8], "green"),
     ]
+
+
+def test_a_label_word_without_a_number_is_not_part_of_the_section() -> None:
+    from wres.normalise.context import section_from_heading
+
+    assert section_from_heading("Theme: Recruitment and progression") == \
+        "Recruitment and progression"
+    assert section_from_heading("Workstream - Data and insight") == "Data and insight"
+    assert section_from_heading("Priority 2 - Culture") == "Culture"
+    assert section_from_heading("Governance/Assurance") == "Governance/Assurance"
+    assert section_from_heading("Section 2.1 Training") == "Section 2.1 Training"
+
+
+def test_how_we_will_measure_success_is_the_measure_not_the_steps() -> None:
+    from wres.normalise.headers import header_map
+
+    mapping = header_map(["Action No.", "What we will do", "Who", "When",
+                          "How we will measure success", "RAG"])
+    assert mapping is not None and mapping.fields[4] == "measure"
