@@ -93,7 +93,26 @@ def assign_columns(candidates: dict[int, dict[str, FieldMatch]]) -> ColumnMap:
         mapping.fields[col] = name
         mapping.scores[col] = score
         taken.add(name)
+    _free_up_fields(mapping, candidates)
     return mapping
+
+
+def _free_up_fields(mapping: ColumnMap, candidates: dict[int, dict[str, FieldMatch]]) -> None:
+    """Name a column the greedy pass left out by moving the column that took its field to
+    its own next-best free field: "Progress as at March" | "Status (RAG)" is status and
+    rag, not "Status (RAG)" as status and the progress column lost."""
+    for col in sorted(set(candidates) - set(mapping.fields)):
+        for name, match in sorted(candidates[col].items(), key=lambda kv: -kv[1].score):
+            holder = mapping.column_of(name)
+            if match.score < MATCH_MIN or holder is None or name in UNIQUE_EXEMPT:
+                continue
+            taken = set(mapping.fields.values())
+            spare = [(m.score, other) for other, m in candidates[holder].items()
+                     if m.score >= MATCH_MIN and other not in taken]
+            if spare:
+                mapping.fields[holder], mapping.scores[holder] = max(spare)[1], max(spare)[0]
+                mapping.fields[col], mapping.scores[col] = name, match.score
+                break
 
 
 def looks_like_ref(text: str) -> bool:

@@ -69,7 +69,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
             "expect date of completion", "action due date", "completion date", "timeframe",
             "time frame", "timeline", "target completion date", "date for completion",
             "due", "end date", "target", "delivery date", "time scale", "completion by",
-            "by date", "target timescale", "date due", "end", "finish date",
+            "by date", "target timescale", "date due", "end", "finish", "finish date",
+            "quarter", "target quarter", "delivery quarter", "due quarter",
             "planned completion", "complete by"),
     "status": ("status", "progress", "update", "progress update", "status update",
                "date achieve progress", "date achieve", "evidence of progress", "comment",
@@ -103,7 +104,7 @@ class FieldMatch:
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, words only, each word lemmatised: the form every comparison uses."""
-    words = _WORD.findall(text.lower().replace("'", " "))
+    words = _WORD.findall(text.lower().replace("'", " ").replace("#", " number "))
     return " ".join(_lemma(w) for w in words)
 
 
