@@ -88,8 +88,16 @@ def column_right_edges(cells: Sequence[FlowCell]) -> dict[int, float]:
     return edges
 
 
+LINE_PITCH_MAX = 1.4  # a step between lines of one paragraph is at most this x the size
+
+
 def usual_pitch(pieces: Sequence[Piece], size: float) -> float:
-    """The most common distance between baselines of successive lines in one column."""
+    """The distance between baselines of successive lines of one cell.
+
+    The most common step between lines in one column, preferring steps no taller than
+    ordinary line spacing: where most cells hold two lines, the step between rows (line
+    spacing plus padding) is as common as the one inside a cell, and taking it for the
+    pitch would run every row of a column into one cell."""
     steps: Counter = Counter()
     last: dict[int, float] = {}
     for piece in pieces:
@@ -98,6 +106,9 @@ def usual_pitch(pieces: Sequence[Piece], size: float) -> float:
             if 0.5 * size < step < 3 * size:
                 steps[round(step * 4) / 4] += 1
         last[piece.col] = piece.baseline
+    line_steps = Counter({s: n for s, n in steps.items() if s <= LINE_PITCH_MAX * size})
+    if sum(line_steps.values()) >= 2:
+        return line_steps.most_common(1)[0][0]
     return steps.most_common(1)[0][0] if steps else 1.2 * size
 
 
