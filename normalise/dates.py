@@ -34,6 +34,7 @@ SEASON_LAST_MONTH = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter
 QUARTER_LAST_MONTH = {1: 6, 2: 9, 3: 12, 4: 3}  # NHS financial quarters
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR4 = r"20\d{2}"
 _OPEN_ENDED_RE = re.compile(
     r"\b(on[\s-]?going|continu(?:ous|al|ing)|annual(?:ly)?|bi-?annual(?:ly)?|yearly|quarterly|"
@@ -190,6 +191,12 @@ def _month_number(m: re.Match[str], plan: Plan) -> dt.date | None:
     return dt.date(last.year, month, day) if last and 1 <= day <= last.day else last
 
 
+def _month_pair(m: re.Match[str], plan: Plan) -> dt.date | None:
+    """"March/April 2024", "Nov-Dec 2024": the year after the pair belongs to both; the
+    target is the second month (so "March" is never read as a March of another year)."""
+    return _last_day(_century(m["year"]), MONTHS[m["month2"].lower()])
+
+
 def _month_alone(m: re.Match[str], plan: Plan) -> dt.date | None:
     word = m["month"]
     if not word[0].isupper():
@@ -238,6 +245,8 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b" + _QUARTERS + r"\b", re.I), _quarter_alone),
     (re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>" + _YEAR4
                 + r")(?:\s*[/\-]\s*(?P<year2>" + _YEAR4 + r"))?\b", re.I), _season),
+    (re.compile(r"\b" + _MONTH + r"\s*(?:/|-|&|and|or|to)\s*" + _MONTH2 + r"[\s\-/',]+(?P<year>"
+                + _YEAR4 + r"|\d{2})" + _NA, re.I), _month_pair),
     (re.compile(r"\b" + _MONTH + r"(?P<sep>[\s\-/']+)(?P<num>" + _YEAR4 + r"|\d{2})" + _NA,
                 re.I), _month_number),
     (re.compile(r"\b(?:fy\s*)?(?P<y1>" + _YEAR4 + r")\s*(?:[/\-–]|to)\s*(?P<y2>" + _YEAR4

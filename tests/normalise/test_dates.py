@@ -161,3 +161,13 @@ def test_junk_never_raises(junk: object) -> None:
 )
 def test_is_open_ended(text: str | None, expected: bool) -> None:
     assert is_open_ended(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("March/April 2024", D(2024, 4, 30)),  # the year belongs to both months
+    ("Nov-Dec 2024", D(2024, 12, 31)),
+    ("December/January 2025", D(2025, 1, 31)),
+    ("June to September 2024", D(2024, 9, 30)),
+])
+def test_two_months_sharing_one_year(text: str, expected: dt.date) -> None:
+    assert parse_due(text, 2024, 2025) == expected
