@@ -10,6 +10,7 @@ cell holding only a coloured glyph carries the glyph's colour (``docx_marks``).
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from docx import Document
@@ -39,7 +40,7 @@ def extract_docx(path: Path) -> ExtractedDocument:
     labels = paragraph_labels(document)
     result.blocks.extend(_header_blocks(document))
     context: list[str] = [b.text for b in result.blocks]
-    for element in document.element.body.iterchildren():
+    for element in content_children(document.element.body):
         if element.tag == qn("w:p"):
             block = _paragraph_block(Paragraph(element, document), labels.get(element))
             if block:
@@ -52,6 +53,22 @@ def extract_docx(path: Path) -> ExtractedDocument:
     if not result.tables and not result.text_blocks:
         raise EmptyDocumentError("the Word document has no text and no tables")
     return result
+
+
+_WRAPPERS = frozenset({qn("w:sdt"), qn("w:customXml")})
+
+
+def content_children(parent, tag: str | None = None) -> Iterator:
+    """Children of ``parent`` as Word lays them out, looking through content controls
+    (``w:sdt``) and custom XML wrappers: forms and templates put whole tables, rows or
+    cells inside them, and a plain ``findall`` would drop those actions without a word."""
+    for child in parent.iterchildren():
+        if child.tag in _WRAPPERS:
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                yield from content_children(content, tag)
+        elif tag is None or child.tag == tag:
+            yield child
 
 
 def _header_blocks(document) -> list[TextBlock]:
@@ -104,11 +121,11 @@ def _read_table(tbl, file_name: str, source_index: int, labels: dict) -> Table:
     n_cols = _grid_width(tbl)
     rows: list[Row] = []
     open_merges: dict[int, Cell] = {}  # grid column -> top cell of a merge down
-    for tr in tbl.findall(qn("w:tr")):
+    for tr in content_children(tbl, qn("w:tr")):
         row_index = len(rows)
         row = Row(cells=[], source_row=row_index, repeat_header=_is_repeat_header(tr))
         col = _grid_before(tr)
-        for tc in tr.findall(qn("w:tc")):
+        for tc in content_children(tr, qn("w:tc")):
             span = max(1, min(_int_attr(tc, "w:tcPr/w:gridSpan"), n_cols))
             if col >= n_cols:
                 n_cols = min(col + span, MAX_GRID_COLUMNS)
