@@ -60,11 +60,13 @@ def tables(
     except FileNotFoundError:
         fail(f"{file}: no such file", 1)
     mappings = _column_mappings(document)
+    blocks = _paragraph_blocks(document) if not mappings else []
     if as_json:
-        print(json.dumps({**document.to_dict(), "mappings": mappings}, indent=1,
-                         ensure_ascii=False))
+        print(json.dumps({**document.to_dict(), "mappings": mappings,
+                          "paragraph_blocks": blocks}, indent=1, ensure_ascii=False))
         return
     view = RichTable(title=rich_text(f"{file.name}: {len(document.tables)} tables, "
+                                     f"{len(blocks)} paragraph blocks, "
                                      f"{document.pages or '-'} pages"))
     for column in ("#", "pages/sheet", "engine", "rows x cols", "first rows", "columns read as"):
         view.add_column(column, overflow="fold")
@@ -76,7 +78,19 @@ def tables(
         view.add_row(str(table.index), rich_text(pages), table.engine,
                      f"{len(table.rows)} x {table.n_cols}", rich_text(first[:160]),
                      rich_text(_mapping_text(mappings.get(table.index))))
+    for block in blocks:
+        view.add_row(f"p{block['block']}", str(block["page"] or "-"), "paragraphs", "-",
+                     rich_text(block["action"][:160]),
+                     rich_text("labelled paragraphs: " + ", ".join(block["labels"])))
     out.print(view)
+
+
+def _paragraph_blocks(document) -> list[dict]:
+    """The labelled action paragraphs the normaliser reads where no table is a plan."""
+    from wres.normalise.prose import prose_actions
+
+    return [{"block": raw.row, "page": raw.page, "action": raw.values["action"],
+             "labels": list(raw.values)} for raw in prose_actions(document.text_blocks)]
 
 
 def _column_mappings(document) -> dict[int, dict]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from wres.extractors.model import ExtractedDocument, Table
 from wres.normalise.build import build_record
 from wres.normalise.plan_info import merge_plan_info, plan_from_filename, plan_from_text
+from wres.normalise.prose import prose_actions
 from wres.normalise.themes import classify_many
 from wres.normalise.walk import walk_tables
 from wres.schema import ActionRecord, PlanInfo
@@ -50,7 +51,8 @@ def normalise_document(document: ExtractedDocument, source_file: str,
     """Canonical records of every action in ``document`` (the file called ``source_file``)."""
     plan = plan_of(document, source_file, hint)
     state = walk_tables(document.tables)
-    records = [r for r in (build_record(raw, source_file, plan) for raw in state.actions) if r]
+    raws = state.actions or prose_actions(document.text_blocks)  # tables win where found
+    records = [r for r in (build_record(raw, source_file, plan) for raw in raws) if r]
     found = classify_many([(r.action, r.objective) for r in records])
     for record, result in zip(records, found, strict=True):
         record.themes = result.themes
