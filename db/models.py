@@ -218,6 +218,9 @@ class Action(Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     status: Mapped[str | None] = mapped_column(Text)
     rag: Mapped[str | None] = mapped_column(String(10), index=True)
+    # the action's own plan's years where a document holds several plans; null: the plan's
+    period_start: Mapped[int | None] = mapped_column(Integer)
+    period_end: Mapped[int | None] = mapped_column(Integer)
 
     plan: Mapped[Plan] = relationship(back_populates="actions")
     owner_links: Mapped[list[ActionOwner]] = relationship(

@@ -135,7 +135,10 @@ def _pg_vector() -> ColumnElement:
 
 
 FTS = table(FTS_TABLE, column("rowid"))
-RESULT_COLUMNS = (Trust.name.label("trust"), Plan.period_start, Plan.period_end,
+# An action's years: its own plan's where a document holds several plans, else its plan's.
+ACTION_PERIOD = (func.coalesce(Action.period_start, Plan.period_start).label("period_start"),
+                 func.coalesce(Action.period_end, Plan.period_end).label("period_end"))
+RESULT_COLUMNS = (Trust.name.label("trust"), *ACTION_PERIOD,
                   Document.source_file, Action.page, Action.ref, Action.action, Action.id,
                   PlanDocument.group_id.label("plan_id"), Document.path.label("document"))
 
@@ -189,8 +192,7 @@ def _category_query(by: str, all_documents: bool = False) -> Select:
     if column is not None:
         return _actions_base(trust, column.label("category"), all_documents=all_documents)
     if by == "year":
-        return _actions_base(trust, Plan.period_start, Plan.period_end,
-                             all_documents=all_documents)
+        return _actions_base(trust, *ACTION_PERIOD, all_documents=all_documents)
     raise BadInputError(f"cannot compare by {by!r}; use one of {', '.join(COMPARE_BY)}")
 
 
@@ -281,11 +283,12 @@ def identified_records(db: Db, *, query: str | None = None, trusts: list[str] | 
     the path the file was ingested from.
     """
     engine = open_db(db)
-    columns = [getattr(Action, f) for f in CANONICAL_FIELDS if hasattr(Action, f)]
+    columns = [getattr(Action, f) for f in CANONICAL_FIELDS
+               if hasattr(Action, f) and f not in ("period_start", "period_end")]
     select_ = _trust_filter(_actions_base(
         Action.id, PlanDocument.group_id.label("plan_id"), Document.path.label("document"),
-        Document.source_file, Trust.name.label("trust"), Plan.period_start,
-        Plan.period_end, *columns, all_documents=all_documents), trusts).order_by(
+        Document.source_file, Trust.name.label("trust"), *ACTION_PERIOD,
+        *columns, all_documents=all_documents), trusts).order_by(
             Document.source_file, Document.id, Action.position)
     if query is not None:
         select_ = select_.where(Action.id.in_(

@@ -112,7 +112,8 @@ def _store_once(engine: Engine, result: DocumentResult, path_key: str, run_id: i
             "document_id": document_id, "trust_id": trust_id,
             "period_start": result.plan.period_start,
             "period_end": result.plan.period_end}).scalar_one()
-        _insert_actions(connection, plan_id, result.actions)
+        _insert_actions(connection, plan_id, result.actions,
+                        (result.plan.period_start, result.plan.period_end))
         new_bucket = (trust_id, result.plan.period_start, result.plan.period_end)
         if old_place is not None:  # a changed file keeps its plan id (and its pin)
             connection.execute(insert(PlanDocument), {
@@ -217,10 +218,12 @@ def _modified_at(path_key: str) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(stamp, dt.UTC).replace(tzinfo=None)
 
 
-def _insert_actions(connection: Connection, plan_id: int, records: list[ActionRecord]) -> None:
+def _insert_actions(connection: Connection, plan_id: int, records: list[ActionRecord],
+                    plan_period: tuple[int | None, int | None]) -> None:
     if not records:
         return
-    rows = [_action_row(plan_id, position, record) for position, record in enumerate(records)]
+    rows = [_action_row(plan_id, position, record, plan_period)
+            for position, record in enumerate(records)]
     statement = insert(Action).returning(Action.id, sort_by_parameter_order=True)
     ids = connection.execute(statement, rows).scalars().all()
     owner_ids = _name_ids(connection, Owner, [n for r in records for n in r.owners])
@@ -241,11 +244,15 @@ def _insert_actions(connection: Connection, plan_id: int, records: list[ActionRe
             connection.execute(insert(model), links)
 
 
-def _action_row(plan_id: int, position: int, record: ActionRecord) -> dict:
+def _action_row(plan_id: int, position: int, record: ActionRecord,
+                plan_period: tuple[int | None, int | None]) -> dict:
     fields = ("page", "ref", "section", "indicator", "objective", "action", "steps",
               "outcome", "measure", "owner", "due", "due_date", "status", "rag")
     row = {name: getattr(record, name) for name in fields}
-    row.update(plan_id=plan_id, position=position, table_index=None, row_index=None)
+    own = (record.period_start, record.period_end)
+    row.update(plan_id=plan_id, position=position, table_index=None, row_index=None,
+               period_start=own[0] if own != plan_period else None,
+               period_end=own[1] if own != plan_period else None)
     return row
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from wres.db.models import Action, ActionTheme, Document, Plan, PlanDocument, Theme, Trust
-from wres.db.query import DONE_RAGS, RAG_ORDER, UNKNOWN_TRUST, Db, open_db
+from wres.db.query import ACTION_PERIOD, DONE_RAGS, RAG_ORDER, UNKNOWN_TRUST, Db, open_db
 from wres.errors import BadInputError
 
 NONE = "none"
@@ -97,8 +97,8 @@ def period_key(label: str) -> tuple[int, str]:
 
 # --- reading the database ---------------------------------------------------------------
 
-ACTION_COLUMNS = (Action.id.label("action_id"), Trust.name.label("trust"), Plan.period_start,
-                  Plan.period_end, Document.id.label("document_id"), Document.source_file,
+ACTION_COLUMNS = (Action.id.label("action_id"), Trust.name.label("trust"), *ACTION_PERIOD,
+                  Document.id.label("document_id"), Document.source_file,
                   Document.path, Document.format, Action.page, Action.ref, Action.section,
                   Action.indicator, Action.action, Action.owner, Action.due, Action.due_date,
                   Action.rag, Action.status, Action.position)

@@ -38,8 +38,10 @@ CANNED_QUERIES = {
     "actions_on_indicator": {
         "title": "Actions on one WRES indicator, across trusts",
         "description": "Every action a plan ties to the indicator (1 to 9), by trust and year.",
-        "sql": f"select {_TRUST} as trust, p.period_start, p.period_end, d.source_file, "
-               f"a.page, a.ref, a.action, a.owner, a.due, a.due_date, a.rag {_FROM_ACTIONS} "
+        "sql": f"select {_TRUST} as trust, coalesce(a.period_start, p.period_start) as "
+               "period_start, coalesce(a.period_end, p.period_end) as period_end, "
+               f"d.source_file, a.page, a.ref, a.action, a.owner, a.due, a.due_date, a.rag "
+               f"{_FROM_ACTIONS} "
                "where a.indicator = cast(:indicator as integer) "
                "order by trust, p.period_start, d.source_file, a.position",
     },

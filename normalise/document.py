@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from wres.extractors.model import ExtractedDocument, Table
 from wres.normalise.build import build_record
 from wres.normalise.plan_info import merge_plan_info, plan_from_filename, plan_from_text
+from wres.normalise.plan_parts import apply_part_periods
 from wres.normalise.prose import prose_actions
 from wres.normalise.themes import classify_many
 from wres.normalise.walk import walk_tables
@@ -52,7 +53,10 @@ def normalise_document(document: ExtractedDocument, source_file: str,
     plan = plan_of(document, source_file, hint)
     state = walk_tables(document.tables)
     raws = state.actions or prose_actions(document.text_blocks)  # tables win where found
-    records = [r for r in (build_record(raw, source_file, plan) for raw in raws) if r]
+    built = [(raw, build_record(raw, source_file, plan)) for raw in raws]
+    kept = [(raw, record) for raw, record in built if record is not None]
+    records = [record for _, record in kept]
+    apply_part_periods(document.tables, [raw for raw, _ in kept], records)
     found = classify_many([(r.action, r.objective) for r in records])
     for record, result in zip(records, found, strict=True):
         record.themes = result.themes

@@ -28,6 +28,7 @@ from wres.normalise.headers import (
 from wres.normalise.indicators import indicators_of_cell
 from wres.normalise.keyvalue import keyvalue_actions
 from wres.normalise.lexicon import match_field
+from wres.normalise.plan_parts import heading_period
 from wres.normalise.rag import rag_key_from_text
 from wres.normalise.raw import RawAction, context_values
 
@@ -80,6 +81,8 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
     current, heading_by_table = None, {}
     for table in tables:
         current = _heading_of(table.context) or current
+        if current is not None and heading_period([current]) is not None:
+            current = None  # "Our action plan for 2023/24" titles a plan; it is no section
         heading_by_table[table.index] = current
     used = {heading_by_table.get(a.table) for a in actions} - {None}
     if len(used) < 2:
