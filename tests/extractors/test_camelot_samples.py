@@ -16,7 +16,8 @@ import pytest
 from tests.conftest import DOCS
 
 RULED_PDFS = sorted(p for p in DOCS.glob("*.pdf")
-                    if not p.name.startswith("bad-") and "borderless" not in p.name)
+                    if not p.name.startswith("bad-")
+                    and not any(kind in p.name for kind in ("borderless", "prose")))
 
 
 def _folded(text: str) -> str:
