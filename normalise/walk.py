@@ -81,8 +81,6 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
     current, heading_by_table = None, {}
     for table in tables:
         current = _heading_of(table.context) or current
-        if current is not None and heading_period([current]) is not None:
-            current = None  # "Our action plan for 2023/24" titles a plan; it is no section
         heading_by_table[table.index] = current
     used = {heading_by_table.get(a.table) for a in actions} - {None}
     if len(used) < 2:
@@ -91,11 +89,18 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
         heading = heading_by_table.get(action.table)
         if heading and (not action.context.get("section")
                         or action.context.get("section_is_indicator")):
-            action.context["section"] = section_from_heading(heading)
+            action.context["section"] = _section_of(heading)
         if heading and action.context.get("indicator") is None:
             action.context["indicator"] = indicator_of_heading(heading)
         if heading and not action.context.get("indicators"):
             action.context["indicators"] = indicators_of_cell(heading)
+
+
+def _section_of(heading: str) -> str:
+    """A theme heading loses its numbering label ("Priority 1: Culture" is "Culture"); a
+    heading that names a plan and its years ("Part B: our plan for 2023/24") has no theme
+    to pull out, so it stays whole."""
+    return heading if heading_period([heading]) else section_from_heading(heading)
 
 
 def _walk_each(tables: list[Table], state: WalkState) -> None:

@@ -28,6 +28,10 @@ def test_a_single_plan_keeps_the_documents_period_in_every_table() -> None:
 
 def test_two_plans_in_one_pdf_give_each_action_its_own_years() -> None:
     actions = process_file(DOCS / "synthetic3-fairholme-twoplans-2022-24.pdf").actions
+    # each part's heading groups its table's rows, so it is their section too, whole: it
+    # names a plan, not a theme behind a numbering label
+    part_a = "Part A: our 2022/23 action plan - progress at year end"
+    part_b = "Part B: our action plan for 2023/24"
     assert [(a.ref, a.period_start, a.section) for a in actions] == [
-        ("1", 2022, None), ("2", 2022, None), ("3", 2022, None),
-        ("B1", 2023, None), ("B2", 2023, None), ("B3", 2023, None)]
+        ("1", 2022, part_a), ("2", 2022, part_a), ("3", 2022, part_a),
+        ("B1", 2023, part_b), ("B2", 2023, part_b), ("B3", 2023, part_b)]

@@ -63,7 +63,7 @@ def test_manifest_lists_existing_documents() -> None:
 @pytest.mark.parametrize("name", DOCX_FILES)
 def test_docx_opens_and_is_landscape_a4(name: str) -> None:
     doc = Document(str(DOCS / name))
-    assert doc.tables
+    assert doc.tables or not spec_tables(spec_of(name))  # a prose plan has none
     section = doc.sections[0]
     landscape = spec_of(name).get("landscape", True)
     assert (section.page_width > section.page_height) == landscape
@@ -124,6 +124,8 @@ def test_plan_pdf_has_text_in_its_orientation(name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in PDF_FILES if not n.endswith("-borderless.pdf")])
 def test_ruled_pdf_repeats_header_on_last_page(name: str) -> None:
+    if not spec_tables(spec_of(name)):
+        pytest.skip("a plan written as prose: no table")
     last_table = spec_tables(spec_of(name))[-1]
     if not last_table.get("header_rows"):
         pytest.skip("this plan's table has no repeating header row")

@@ -45,7 +45,8 @@ def test_header_fields(spec: dict) -> None:
     assert spec["trust"] is None or spec["trust"].strip()
     assert isinstance(spec["period_start"], int) and isinstance(spec["period_end"], int)
     assert 2000 <= spec["period_start"] <= spec["period_end"] <= 2100
-    assert tables(spec), "a plan without a table"
+    prose = any(b["type"] == "paragraph" and ":" in b["text"] for b in spec["blocks"])
+    assert tables(spec) or prose, "a plan without a table or labelled paragraphs"
     known = {"title", "heading", "paragraph", "page_break", "table"}
     assert {b["type"] for b in spec["blocks"]} <= known
 
@@ -107,7 +108,8 @@ def test_gold_texts_are_printed_in_the_document(spec: dict) -> None:
     cells = [
         fold(cell_dict(raw).get("text", "").replace("\n", " "))
         for table in tables(spec) for row in table["rows"] for raw in row
-    ]
+    ] + [fold(line) for b in spec["blocks"] if b["type"] == "paragraph"
+         for line in b["text"].split("\n")]
     for action in spec["actions"]:
         for key in ("action", "owner", "due", "status"):
             value = action[key]
