@@ -16,8 +16,7 @@ import pytest
 from tests.conftest import DOCS
 
 RULED_PDFS = sorted(p for p in DOCS.glob("*.pdf")
-                    if not p.name.startswith("bad-")
-                    and not any(kind in p.name for kind in ("borderless", "prose")))
+                    if not p.name.startswith("bad-") and "borderless" not in p.name)
 
 
 def _folded(text: str) -> str:
@@ -33,6 +32,8 @@ def _reference_cells(path) -> tuple[int, list[str]]:
 
     cells = [cell for table in extract_pdf(path).tables for row in table.rows
              for cell in row.cells if cell.page and cell.text.strip()]
+    if not cells:
+        pytest.skip("a plan written as prose: the reference path finds no table either")
     first = min(cell.page for cell in cells)
     return first, [_folded(cell.text) for cell in cells if cell.page == first]
 
