@@ -27,6 +27,7 @@ START_SCORE = 92.0  # "Action 2.1:" or "What we will do:", not "Action on bullyi
 MAX_LABEL_WORDS = 5
 MIN_ACTION_WORDS = 3
 MAX_HEADING_WORDS = 14
+SHORT_LINE_SHARE = 0.6  # a line this much shorter than the widest ended its paragraph
 ACTION_FIELDS = frozenset({"owner", "due", "status", "rag", "outcome", "measure", "steps",
                            "sponsor"})
 CONTEXT_FIELDS = frozenset({"objective", "issue"})
@@ -73,9 +74,12 @@ def labelled_part(text: str) -> tuple[str | None, str | None, str, float]:
 
 def split_parts(text: str) -> list[tuple[str | None, str | None, str, float]]:
     """The labelled parts of one block: a line or a sentence that starts with a label
-    opens a part; text without one continues the part before (a wrapped line)."""
+    opens a part; text without one continues the part before (a wrapped line), unless the
+    line before it ended short of the margin: then it is a paragraph of its own ("RAG:
+    Green" and, on the next line of the same PDF block, "Our staff survey shows...")."""
     flat = text.replace("\n", " ")
-    cuts = {0, *_labelled_line_starts(text), *(m.end() for m in _INLINE_LABEL.finditer(flat))}
+    labelled, after_short = _line_starts(text)
+    cuts = {0, *labelled, *after_short, *(m.end() for m in _INLINE_LABEL.finditer(flat))}
     bounds = sorted(cuts) + [len(flat)]
     parts: list[tuple[str | None, str | None, str, float]] = []
     for start, end in zip(bounds, bounds[1:], strict=False):
@@ -83,7 +87,7 @@ def split_parts(text: str) -> list[tuple[str | None, str | None, str, float]]:
         if not piece:
             continue
         part = labelled_part(piece)
-        if part[0] is None and parts:
+        if part[0] is None and parts and start not in after_short:
             name, ref, value, score = parts[-1]
             parts[-1] = (name, ref, f"{value} {piece}", score)
         else:
@@ -92,14 +96,19 @@ def split_parts(text: str) -> list[tuple[str | None, str | None, str, float]]:
             for index, part in enumerate(parts)]
 
 
-def _labelled_line_starts(text: str) -> list[int]:
-    """Offsets of the lines that start with a label (other lines are wrapped text)."""
-    starts, offset = [], 0
-    for line in text.split("\n"):
+def _line_starts(text: str) -> tuple[list[int], set[int]]:
+    """Offsets of the lines that start with a label, and of the lines that follow a line
+    ending well short of the block's widest one (other lines are wrapped text)."""
+    lines = text.split("\n")
+    widest = max(len(line.strip()) for line in lines)
+    labelled, after_short, offset = [], set(), 0
+    for number, line in enumerate(lines):
         if offset and labelled_part(line)[0] is not None:
-            starts.append(offset)
+            labelled.append(offset)
+        elif number and len(lines[number - 1].strip()) < SHORT_LINE_SHARE * widest:
+            after_short.add(offset)
         offset += len(line) + 1
-    return starts
+    return labelled, after_short
 
 
 def _without_separator(part: tuple, followed: bool) -> tuple:

@@ -104,3 +104,27 @@ def test_wres_tables_shows_the_paragraph_blocks_it_read() -> None:
         "Introduce diverse in", "Give feedback and a ", "Launch a zero tolera",
         "Train all receptioni", "Set a target for BME"]
     assert blocks[0]["labels"] == ["action", "ref", "owner", "due", "status", "rag"]
+
+
+def test_a_narrative_line_after_a_short_label_line_is_no_part_of_the_rating() -> None:
+    """In the PDF the label lines and the narrative after them fall into one text block:
+    "RAG: Green" ends short of the margin, so "Our staff survey results show..." on the next
+    line is a paragraph of its own, not more of the rating."""
+    actions = process_file(DOCS / "harrowdene-valley-2023-24.pdf").actions
+    assert [(a.ref, a.rag) for a in actions] == [("2.1", "amber"), ("2.2", "green"),
+                                                 ("5.1", "green")]
+    assert "staff survey" not in " ".join(str(a.model_dump()) for a in actions)
+
+
+def test_split_parts_keeps_a_wrapped_value_and_cuts_after_a_short_line() -> None:
+    from wres.normalise.prose import split_parts
+
+    parts = split_parts("Action 3.1: Run a reverse mentoring programme pairing executives\n"
+                        "with minority ethnic staff across every division of the trust\n"
+                        "Lead: Chief People Officer\nRAG: Amber\n"
+                        "The network chose the pairs in the first round of the scheme.")
+    assert [(name, value) for name, _, value, _ in parts] == [
+        ("action", "Run a reverse mentoring programme pairing executives with minority "
+                   "ethnic staff across every division of the trust"),
+        ("owner", "Chief People Officer"), ("rag", "Amber"),
+        (None, "The network chose the pairs in the first round of the scheme.")]
