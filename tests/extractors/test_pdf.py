@@ -136,7 +136,9 @@ def test_borderless_plan_columns_come_from_aligned_text(borderless_plan):
     assert table.rows[1].cells[0].text == "Governance/Assurance"
 
 
-SPECS = sorted((SAMPLES / "specs").glob("*.json"))
+# the linked plans of two trusts are Word only; a PDF the manifest names but that is missing
+# fails tests/samples/test_sample_docs.py::test_manifest_lists_existing_documents instead
+SPECS = sorted(p for p in (SAMPLES / "specs").glob("*.json") if (DOCS / f"{p.stem}.pdf").exists())
 
 
 def spec_table_rows(block: dict) -> list[list[dict]]:
