@@ -44,18 +44,21 @@ _KEY_ENTRY_RE = re.compile(
     r"\b(red|amber|green|blue)\b\s*(?:=|:|-|–|—|\bis\b|\bmeans\b)\s*", re.IGNORECASE
 )
 _LABEL_BEFORE_RE = re.compile(r"(?:\brag\b|\bstatus\b|\brating\b)[\s:=\-–—()]*$", re.IGNORECASE)
-_LETTERS_ONLY_RE = re.compile(r"^[\s(]*(?:rag\s*[:=\-]?\s*)?([RAGB](?:\s*[/\\\-–,&]\s*[RAGB])*)"
-                              r"[\s).]*$", re.IGNORECASE)
+_LETTERS_ONLY_RE = re.compile(
+    r"^[\s(]*(?:(?:b?rag|rag\s+rating|rag\s+status|rating)\s*[:=\-]?\s*)?"
+    r"([RAGB](?:\s*[/\\\-–,&]\s*[RAGB])*)[\s).]*$", re.IGNORECASE)
 _SHORT_STATUS_WORDS = 4
 
 # Progress phrases in the order they are tried: negatives before the words they contain.
 STATUS_CLASSES: list[tuple[str, re.Pattern[str]]] = [
     ("not_started", re.compile(
         r"\b(not\s+(?:yet\s+)?(?:started|begun|commenced|progressed)|yet\s+to\s+(?:begin|start|"
-        r"commence)|no\s+progress|not\s+(?:yet\s+)?(?:complete|completed|achieved|met)|"
+        r"commence)|no\s+progress|not\s+(?:yet\s+)?(?:complete|completed|achieved|met|implemented)|"
         r"incomplete|overdue|not\s+on\s+track|off\s+track)\b")),
-    ("at_risk", re.compile(r"\b(at\s+risk|delayed|behind|partially|partly|some\s+progress)\b")),
-    ("complete", re.compile(r"\b(complete|completed|achieved|done|finished|closed|delivered)\b")),
+    ("at_risk", re.compile(
+        r"\b(at\s+risk|delayed|behind|slipped|slipping|partially|partly|some\s+progress)\b")),
+    ("complete", re.compile(
+        r"\b(complete|completed|achieved|done|finished|closed|delivered|implemented)\b")),
     ("on_track", re.compile(r"\b(on\s+track|on\s+target)\b")),
     ("in_progress", re.compile(
         r"\b(in\s+progress|on-?\s?going|under\s?way|progressing|started|in\s+development)\b")),

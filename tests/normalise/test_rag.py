@@ -181,3 +181,20 @@ def test_rag_fills(fill: str, expected: str) -> None:
 )
 def test_fills_that_are_no_rating(fill: str | None) -> None:
     assert rag_from_fill(fill) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Slipped", "amber"),
+        ("Fully implemented", "green"),
+        ("Not implemented", "red"),
+        ("Partially implemented", "amber"),
+        ("RAG rating: G", "green"),
+        ("BRAG: B", "blue"),
+        ("Rating - A", "amber"),
+        ("Implemented the new policy across all divisions of the trust", None),  # not short
+    ],
+)
+def test_more_progress_words_and_labelled_letters(text: str, expected: str | None) -> None:
+    assert rag_from_text(text) == expected
