@@ -92,6 +92,20 @@ def _numeric_date(m: re.Match[str], plan: Plan) -> dt.date | None:
     return dt.date(year, month, day)
 
 
+def _month_of_year(m: re.Match[str], plan: Plan) -> dt.date | None:
+    """"03/2024": a month and a four-digit year, the month's last day."""
+    month = int(m["mon"])
+    return _last_day(int(m["year"]), month) if 1 <= month <= 12 else None
+
+
+def _half_fy(m: re.Match[str], plan: Plan) -> dt.date | None:
+    """"H1 2024/25" ends with September 2024, "H2 2024/25" with March 2025."""
+    fy_start = _century(m["fy"])
+    if not _is_next_year(fy_start, m["fy2"]):
+        return None
+    return _last_day(fy_start, 9) if m["half"] == "1" else _last_day(fy_start + 1, 3)
+
+
 def _modal_may(word: str) -> bool:
     """Lower-case "may" is the verb ("staff may attend"), not the month."""
     return word == "may"
@@ -167,7 +181,7 @@ def _fy_two_digit(m: re.Match[str], plan: Plan) -> dt.date | None:
 
 
 def _season(m: re.Match[str], plan: Plan) -> dt.date | None:
-    season, year = m["season"].lower(), int(m["year"])
+    season, year = m["season"].lower(), _century(m["year"])
     if season == "winter":
         return _last_day(int(m["year2"]) if m["year2"] else year + 1, 2)
     return _last_day(year, SEASON_LAST_MONTH[season])
@@ -229,6 +243,8 @@ _MORE_QUARTERS = r"(?:\s*(?:/|-|&|and|to|or)\s*(?:q|quarter\s*)?[1-4](?!\d))*"
 _QUARTERS = r"(?P<quarters>" + _QUARTER + _MORE_QUARTERS + r")"
 
 PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(_NB + r"(?P<year>20\d{2})[/.\-](?P<mon>\d{1,2})[/.\-](?P<day>\d{1,2})" + _NA),
+     _numeric_date),  # ISO "2024-03-31", as spreadsheets and databases write dates
     (re.compile(_NB + r"(?P<day>\d{1,2})[/.\-](?P<mon>\d{1,2})[/.\-](?P<year>20\d{2}|\d{2})" + _NA),
      _numeric_date),
     (re.compile(_NB + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-]*" + _MONTH
@@ -242,13 +258,17 @@ PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
                 r"[\s,]*" + _QUARTERS + r"\b", re.I), _quarter_fy),
     (re.compile(r"\b" + _QUARTERS + r"[\s,]+(?P<year>" + _YEAR4 + r")" + _NA, re.I),
      _quarter_year),
+    (re.compile(r"\bh(?P<half>[12])[\s,:\-]*(?:fy\s*)?(?P<fy>" + _YEAR4 + r"|\d{2})"
+                r"\s*[/\-]\s*(?P<fy2>\d{4}|\d{2})" + _NA, re.I), _half_fy),
     (re.compile(r"\b" + _QUARTERS + r"\b", re.I), _quarter_alone),
-    (re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?P<year>" + _YEAR4
-                + r")(?:\s*[/\-]\s*(?P<year2>" + _YEAR4 + r"))?\b", re.I), _season),
+    (re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+'?(?P<year>" + _YEAR4
+                + r"|\d{2})(?:\s*[/\-]\s*(?P<year2>" + _YEAR4 + r"))?" + _NA, re.I), _season),
     (re.compile(r"\b" + _MONTH + r"\s*(?:/|-|&|and|or|to)\s*" + _MONTH2 + r"[\s\-/',]+(?P<year>"
                 + _YEAR4 + r"|\d{2})" + _NA, re.I), _month_pair),
     (re.compile(r"\b" + _MONTH + r"(?P<sep>[\s\-/']+)(?P<num>" + _YEAR4 + r"|\d{2})" + _NA,
                 re.I), _month_number),
+    (re.compile(_NB + r"(?P<mon>\d{1,2})[/.\-](?P<year>" + _YEAR4 + r")" + _NA),
+     _month_of_year),
     (re.compile(r"\b(?:fy\s*)?(?P<y1>" + _YEAR4 + r")\s*(?:[/\-–]|to)\s*(?P<y2>" + _YEAR4
                 + r"|\d{2})" + _NA, re.I), _year_range),
     (re.compile(r"\bfy\s*(?P<y1>\d{2})\s*[/\-]\s*(?P<y2>\d{2})" + _NA, re.I),

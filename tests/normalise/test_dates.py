@@ -171,3 +171,18 @@ def test_is_open_ended(text: str | None, expected: bool) -> None:
 ])
 def test_two_months_sharing_one_year(text: str, expected: dt.date) -> None:
     assert parse_due(text, 2024, 2025) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024-03-31", D(2024, 3, 31)),  # ISO, as a spreadsheet or a database writes it
+    ("2024/3/5", D(2024, 3, 5)),
+    ("03/2024", D(2024, 3, 31)),  # a month and a year
+    ("12/2023 and on-going", D(2023, 12, 31)),
+    ("H1 2024/25", D(2024, 9, 30)),  # financial half-years
+    ("H2 2024/25", D(2025, 3, 31)),
+    ("Summer 23", D(2023, 8, 31)),
+    ("Winter 2023/2024", D(2024, 2, 29)),
+])
+def test_iso_dates_months_of_a_year_half_years_and_short_seasons(
+        text: str, expected: dt.date) -> None:
+    assert parse_due(text, 2023, 2024) == expected
