@@ -132,7 +132,7 @@ def walk_table(table: Table, state: WalkState) -> None:
             _use_header(header, table, texts[r + 1:], state)
             continue
         starting = [c for c in row.cells if c.text.strip()]
-        label = _label_of(starting) if starting else None
+        label = _label_of(starting, state.mapping) if starting else None
         if label is not None:
             _label_row(starting, label, state.carry)
             continue
@@ -218,9 +218,11 @@ def _is_banner(starting: list[Cell], table: Table) -> bool:
     return len(starting) == 1 and starting[0].col_span >= max(2, table.n_cols // 2)
 
 
-def _label_of(starting: list[Cell]) -> tuple[str, int] | None:
+def _label_of(starting: list[Cell], mapping: ColumnMap | None) -> tuple[str, int] | None:
     """(field, index of the label cell) when a row reads "[ref] | label | value" and the
-    value is prose (a metrics table's "Description | 2021 | 2022" is no label row)."""
+    value is prose (a metrics table's "Description | 2021 | 2022" is no label row). A cell
+    in the column the header gives that same field ("Indicator 2" under "WRES indicator")
+    is that column's value, not a label."""
     at = 1 if len(starting) > 2 and looks_like_ref(starting[0].text) else 0
     if len(starting) < at + 2 or len(starting[at].text.split()) > MAX_LABEL_WORDS:
         return None
@@ -228,6 +230,8 @@ def _label_of(starting: list[Cell]) -> tuple[str, int] | None:
     if len(_WORDS.findall(value)) < MIN_LABEL_VALUE_WORDS:
         return None
     found = match_field(starting[at].text)
+    if mapping is not None and mapping.fields.get(starting[at].col) == found.field:
+        return None
     if found.field in LABEL_FIELDS and found.score >= LABEL_MIN:
         return found.field, at
     return None
