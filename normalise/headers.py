@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wres.normalise.dates import is_open_ended, parse_due
 from wres.normalise.lexicon import MATCH_MIN, FieldMatch, match_field, score_fields
 
 MAX_HEADER_WORDS = 16  # a header cell's words, not counting key lines ("Red = yet to begin")
@@ -19,6 +20,8 @@ PLAN_FIELDS = frozenset({"action", "steps", "owner", "due", "status", "measure",
                          "issue", "outcome", "rag"})
 UNIQUE_EXEMPT = frozenset({"ignore", "context"})
 SUBHEADER_WORDS = 6
+DATE_SHARE = 0.6  # this share of a column's values being dates makes it the due column
+DATE_WORDS = 6  # a due cell is short ("Q3 2024/25 and on-going"); prose naming a date is not
 _REF_VALUE = re.compile(r"^\(?[A-Za-z]?\d{1,3}(?:[.\-]\d{1,3}){0,2}[.)]?[a-z]?$")
 
 
@@ -183,3 +186,23 @@ def promote_stand_ins(mapping: ColumnMap, below: list[list[str]]) -> None:
 def _mean_length(rows: list[list[str]], col: int) -> float:
     values = [len(r[col]) for r in rows if col < len(r) and r[col].strip()]
     return sum(values) / len(values) if values else 0.0
+
+
+def settle_by_values(mapping: ColumnMap, below: list[list[str]]) -> None:
+    """A name that fits two fields ("Target": a date or a measure) is settled by what the
+    column holds: short dates make it the due column, anything else the measure, when the
+    other field has no column of its own."""
+    taken = set(mapping.fields.values())
+    for col, name in list(mapping.fields.items()):
+        other = {"measure": "due", "due": "measure"}.get(name)
+        if other is None or other in taken:
+            continue
+        alternative = score_fields(mapping.headers.get(col, "")).get(other)
+        if alternative is None or alternative.score < MATCH_MIN:
+            continue
+        values = [r[col] for r in below if col < len(r) and r[col].strip()]
+        dated = sum(1 for v in values if len(v.split()) <= DATE_WORDS
+                    and (parse_due(v) or is_open_ended(v)))
+        if values and (dated >= DATE_SHARE * len(values)) == (other == "due"):
+            mapping.fields[col] = other
+            taken = set(mapping.fields.values())

@@ -24,6 +24,7 @@ from wres.normalise.headers import (
     promote_stand_ins,
     refine_with_subheader,
     same_layout,
+    settle_by_values,
 )
 from wres.normalise.indicators import indicators_of_cell
 from wres.normalise.keyvalue import keyvalue_actions
@@ -167,6 +168,7 @@ def _takes_over(header: ColumnMap, current: ColumnMap | None) -> bool:
 def _use_header(header: ColumnMap, table: Table, below: list[list[str]],
                 state: WalkState) -> None:
     infer_unnamed_columns(header, below)
+    settle_by_values(header, below)
     promote_stand_ins(header, below)
     header.key_text = "\n".join([header.key_text, *table.context])
     if header.column_of("action") is None:
