@@ -77,6 +77,9 @@ class Carry:
             self.indicators = indicators_of_cell(
                 text, indicator_column=column_field == "indicator") or (
                 [self.indicator] if self.indicator else [])
+            if self.indicator is None and len(self.indicators) == 1 \
+                    and column_field == "indicator":
+                self.indicator = self.indicators[0]  # "1 - Percentage of staff in band"
             plain = None if column_field == "indicator" else plain
         if column_field == "objective":
             self.objective = parts.get("objective") or plain

@@ -65,6 +65,10 @@ _ALL_BARE_RE = re.compile(r"^\s*all\s*\.?\s*$", re.IGNORECASE)
 _BARE_LIST_RE = re.compile(r"^\s*\d(?:" + _JOIN + r"\d)*\s*\.?\s*$", re.IGNORECASE)
 
 
+_NUMBER_THEN_WORDS_RE = re.compile(
+    r"^\s*([1-9])\s*(?:[.:)\-\u2013\u2014]\s*|\(\s*|\s+)(?=[A-Za-z])")
+
+
 def indicators_of_cell(text: str | None, *, indicator_column: bool = False) -> list[int]:
     """Every indicator a cell ties its rows to: "Indicators 5 & 6" -> [5, 6], "All
     indicators" -> 1..9, and in an indicator column bare numbers too ("2, 3", "1-4").
@@ -78,6 +82,9 @@ def indicators_of_cell(text: str | None, *, indicator_column: bool = False) -> l
     found = parse_indicators(first_line)
     if not found and indicator_column and _BARE_LIST_RE.match(first_line):
         found = list(dict.fromkeys(_expand(first_line.strip().rstrip("."))))
+    numbered = _NUMBER_THEN_WORDS_RE.match(first_line) if indicator_column else None
+    if not found and numbered:  # "1 - Percentage of staff in each band", "2. Shortlisting"
+        found = [int(numbered[1])]
     return found
 
 
