@@ -19,6 +19,7 @@ LABEL_SHARE = 0.6
 MAX_LABEL_WORDS = 7
 LABEL_SCORE = 85.0
 _TRAILING_NUMBER = re.compile(r"[\s:#.\-]*\d*[.:]?\s*$")
+_REF_IN_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2})*[a-z]?$")
 
 
 def _label_field(text: str) -> str | None:
@@ -49,10 +50,53 @@ def is_keyvalue(table: Table) -> bool:
             and "action" in named)
 
 
+def _record_columns(table: Table) -> list[int]:
+    """The value columns when a key/value table lays several actions side by side
+    ("| Action 1 | Action 2" over "What | ... | ...", "Who | ... | ..."): the columns that
+    most label rows fill. One column (or none) means one record per run of labels."""
+    counts: dict[int, int] = {}
+    label_rows = 0
+    for row in table.rows:
+        cells = [c for c in row.cells if c.text.strip()]
+        if len(cells) < 2 or cells[0].col != 0 or _label_field(cells[0].text.strip()) is None:
+            continue
+        label_rows += 1
+        for cell in cells[1:]:
+            counts[cell.col] = counts.get(cell.col, 0) + 1
+    columns = sorted(col for col, n in counts.items() if n >= LABEL_SHARE * label_rows)
+    return columns if len(columns) >= 2 else []
+
+
+def _side_by_side(table: Table, columns: list[int], carry: Carry) -> list[RawAction]:
+    """One record per value column; a top row over the values ("Action 1") gives refs."""
+    actions = []
+    for col in columns:
+        values: dict[str, str] = {}
+        for row in table.rows:
+            cells = [c for c in row.cells if c.text.strip()]
+            value = next((c.text.strip() for c in cells if c.col == col), "")
+            if not cells or not value:
+                continue
+            if cells[0].col != 0:  # a heading over the records: "Action 1", "Objective 2"
+                number = _REF_IN_HEADING.search(value)
+                values.setdefault("ref", number[0] if number else "")
+                continue
+            name = _label_field(cells[0].text.strip())
+            if name and name not in values:
+                values[name] = value
+        values = {k: v for k, v in values.items() if v}
+        if "action" in values:
+            actions.append(_raw(values, table, 0, carry))
+    return actions
+
+
 def keyvalue_actions(table: Table, carry: Carry) -> list[RawAction]:
     """Raw actions of a key/value table (empty when it is not one)."""
     if not is_keyvalue(table):
         return []
+    columns = _record_columns(table)
+    if columns:
+        return _side_by_side(table, columns, carry)
     actions: list[RawAction] = []
     current: dict[str, str] = {}
     first_row = 0

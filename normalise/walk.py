@@ -33,6 +33,8 @@ from wres.normalise.plan_parts import heading_period
 from wres.normalise.rag import rag_key_from_text
 from wres.normalise.raw import RawAction, context_values
 
+_ACTION_NUMBER = re.compile(
+    r"^\s*action\s*(?:no\.?|number|#)?\s*(\d{1,2}(?:\.\d{1,2})*[a-z]?)\s*[:.]?\s*$", re.I)
 LABEL_FIELDS = ("issue", "objective", "context", "section", "indicator")
 LABEL_MIN = 95.0
 MAX_LABEL_WORDS = 6
@@ -88,6 +90,10 @@ def _sections_from_headings(tables: list[Table], actions: list[RawAction]) -> No
         return
     for action in actions:
         heading = heading_by_table.get(action.table)
+        numbered = _ACTION_NUMBER.match(heading) if heading else None
+        if numbered:  # "Action 3" over its own small table numbers it; it groups nothing
+            action.values.setdefault("ref", numbered[1])
+            continue
         if heading and (not action.context.get("section")
                         or action.context.get("section_is_indicator")):
             action.context["section"] = _section_of(heading)
