@@ -56,7 +56,9 @@ _LAST_WORD_RE = re.compile(r"^[a-z]+(?:\s+etc\.?)?\s*$")
 _HARD_SPLIT_RE = re.compile(r"[/;\n\r\u2022|]")
 _SOFT_SPLIT_RE = re.compile(r"(\s*,\s*|\s+&\s+|\s+and\s+|\s+\+\s+)", re.IGNORECASE)
 _NAME_TOKEN_RE = re.compile(r"^(?:Mc|Mac|O')?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\.?$")
-_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:'?s)?$|^[A-Z]{2,}s$")
+# capitals ("HRD", "CPOs") or NHS role short forms with two capitals ("DoN", "DoW&OD")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:'?s)?$|^[A-Z]{2,}s$"
+                         r"|^(?!Ma?c)(?=(?:[a-z&]*[A-Z]){2})[A-Z][A-Za-z&]{1,7}$")
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
 _EDGE_PUNCT = " \t,;:.-–—•*·"
 

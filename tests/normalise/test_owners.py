@@ -140,3 +140,13 @@ def test_is_role(side: str, expected: bool) -> None:
 ])
 def test_alternatives_and_placeholders(text, expected):
     assert split_owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HRD, DoN", ["HRD", "DoN"]),  # NHS short forms with two capitals stand alone
+    ("DoN and DoW&OD", ["DoN", "DoW&OD"]),
+    ("Jane Smith, DoF", ["Jane Smith", "DoF"]),
+    ("McKenzie, Smith", ["McKenzie, Smith"]),  # a surname is no short form
+])
+def test_role_short_forms(text, expected):
+    assert split_owners(text) == expected
