@@ -95,6 +95,6 @@ def process_file(path: Path, hint: PlanInfo | None = None, *, engine: str = "aut
                                        message=warning, severity="warning"))
     if not result.actions:
         result.issues.append(FileIssue(file=path.name, stage="normalise", kind="no-actions",
-                                       message="no action table or labelled action paragraphs"
-                                               " found in the document"))
+                                       message="no action table, labelled action paragraphs"
+                                               " or action list found in the document"))
     return result

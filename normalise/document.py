@@ -14,6 +14,7 @@ from wres.normalise.build import build_record
 from wres.normalise.plan_info import merge_plan_info, plan_from_filename, plan_from_text
 from wres.normalise.plan_parts import apply_part_periods
 from wres.normalise.prose import prose_actions
+from wres.normalise.prose_lists import listed_actions
 from wres.normalise.themes import classify_many
 from wres.normalise.walk import walk_tables
 from wres.schema import ActionRecord, PlanInfo
@@ -52,7 +53,9 @@ def normalise_document(document: ExtractedDocument, source_file: str,
     """Canonical records of every action in ``document`` (the file called ``source_file``)."""
     plan = plan_of(document, source_file, hint)
     state = walk_tables(document.tables)
-    raws = state.actions or prose_actions(document.text_blocks)  # tables win where found
+    # tables win where found, then labelled paragraphs, then lists under action headings
+    raws = (state.actions or prose_actions(document.text_blocks)
+            or listed_actions(document.text_blocks))
     built = [(raw, build_record(raw, source_file, plan)) for raw in raws]
     kept = [(raw, record) for raw, record in built if record is not None]
     records = [record for _, record in kept]

@@ -50,7 +50,7 @@ class _Block:
 
 
 @dataclass
-class _Context:
+class Context:
     section: str | None = None
     indicator: int | None = None
     indicators: list[int] = field(default_factory=list)
@@ -120,7 +120,7 @@ def _without_separator(part: tuple, followed: bool) -> tuple:
     return name, ref, value, score
 
 
-def _is_heading(block: TextBlock, parts: list) -> bool:
+def is_heading(block: TextBlock, parts: list) -> bool:
     style = (block.style or "").lower()
     if parts and parts[0][0] in HEADING_FIELDS:
         return True
@@ -134,14 +134,14 @@ def _is_heading(block: TextBlock, parts: list) -> bool:
 
 def prose_actions(blocks: list[TextBlock]) -> list[RawAction]:
     """Raw actions of the labelled action paragraphs among ``blocks`` (document order)."""
-    context, current, found = _Context(), None, []
+    context, current, found = Context(), None, []
     for index, block in enumerate(blocks):
         if block.style == "furniture":
             continue
         parts = split_parts(block.text)
-        if _is_heading(block, parts):
+        if is_heading(block, parts):
             current = _close(current, context, found)
-            _enter_heading(block.text, context)
+            enter_heading(block.text, context)
             continue
         for name, ref, value, score in parts:
             current = _take_part(name, ref, value, score, current, context, found, block,
@@ -170,7 +170,7 @@ def _take_part(name, ref, value, score, current, context, found, block, index):
     return current
 
 
-def _enter_heading(text: str, context: _Context) -> None:
+def enter_heading(text: str, context: Context) -> None:
     first_line = text.strip().split("\n", 1)[0]
     context.section = section_from_heading(" ".join(text.split()))
     context.indicators = indicators_of_cell(first_line)
@@ -178,7 +178,7 @@ def _enter_heading(text: str, context: _Context) -> None:
     context.objective = None
 
 
-def _close(current: _Block | None, context: _Context, found: list[RawAction]) -> None:
+def _close(current: _Block | None, context: Context, found: list[RawAction]) -> None:
     """Store the action being read (if any); always returns None, the next 'current'."""
     if current is None:
         return None

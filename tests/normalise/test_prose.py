@@ -70,7 +70,7 @@ def test_narrative_that_mentions_actions_gives_none(tmp_path: Path) -> None:
     ])
     result = process_file(path)
     assert result.actions == []
-    assert any("no action table or labelled action paragraphs" in i.message
+    assert any("no action table, labelled action paragraphs" in i.message
                for i in result.issues)
 
 
