@@ -22,6 +22,13 @@ UNIQUE_EXEMPT = frozenset({"ignore", "context"})
 SUBHEADER_WORDS = 6
 DATE_SHARE = 0.6  # this share of a column's values being dates makes it the due column
 DATE_WORDS = 6  # a due cell is short ("Q3 2024/25 and on-going"); prose naming a date is not
+_MONTH_NAMES = (r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+                r"march|april|june|july|august|september|october|november|december")
+# columns of a timeline ("Q1", "Quarter 3", "Apr-Jun", "2024/25", "Year 2", "H1", "May 24")
+_PERIOD_COLUMN = re.compile(
+    r"^\s*(?:q[1-4]|quarter\s*[1-4]|h[12]|year\s*[1-5]|(?:fy\s*)?20\d{2}(?:\s*[/-]\s*\d{2,4})?|"
+    r"(?:" + _MONTH_NAMES + r")\.?(?:\s*[-/]\s*(?:" + _MONTH_NAMES + r"))?(?:[\s'-]*\d{2,4})?)"
+    r"(?:\s+(?:20\d{2}(?:\s*[/-]\s*\d{2,4})?))?\s*$", re.IGNORECASE)
 _REF_VALUE = re.compile(r"^\(?[A-Za-z]?\d{1,3}(?:[.\-]\d{1,3}){0,2}[.)]?[a-z]?$")
 
 
@@ -35,6 +42,7 @@ class ColumnMap:
     header_row: int | None = None
     inferred: dict[int, str] = field(default_factory=dict)  # columns mapped from content
     key_text: str = ""  # header cells in full and text above the table: may hold a RAG key
+    periods: list[int] = field(default_factory=list)  # a timeline's columns ("Q1".."Q4")
 
     @property
     def confidence(self) -> float:
@@ -57,6 +65,11 @@ def header_map(texts: list[str]) -> ColumnMap | None:
     if len(cells) < 2 or any(_name_words(t) > MAX_HEADER_WORDS for _, t in cells):
         return None
     mapping = assign_columns({col: score_fields(text) for col, text in cells})
+    timeline = "action" in mapping.fields.values()  # a table of figures by year is no plan
+    for col, text in cells:
+        if timeline and col not in mapping.fields and _PERIOD_COLUMN.match(text):
+            mapping.fields[col], mapping.scores[col] = "ignore", 100.0  # a Gantt's "Q1"
+            mapping.periods.append(col)
     named = len(mapping.fields)
     if named < 2 or named < 0.6 * len(cells) or mapping.confidence * 100 < MIN_HEADER_SCORE:
         return None

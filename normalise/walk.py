@@ -266,13 +266,25 @@ def _action(table: Table, r: int, cells: list[Cell | None], state: WalkState) ->
         if name not in ("context", "ignore"):
             values[name] = "" if is_mark_text(cell.text) else cell.text  # "●" is no words
             fills[name] = cell.fill or cell.mark_colour
+    if "due" not in values and mapping.periods:
+        values["due"] = _timeline_due(cells, mapping)
     return RawAction(
         values=values, fills=fills, page=table.rows[r].page, table=table.index, row=r,
         row_fills=[c.fill or c.mark_colour for c in cells
-                   if c is not None and (c.fill or c.mark_colour) and c.row == r],
+                   if c is not None and (c.fill or c.mark_colour) and c.row == r
+                   and c.col not in mapping.periods],  # a timeline's bars are no rating
         context=context_values(carry),
         rag_key_text=mapping.key_text,
     )
+
+
+def _timeline_due(cells: list[Cell | None], mapping: ColumnMap) -> str:
+    """A plan drawn as a timeline (ticks or shading under "Q1".."Q4") is due in the last
+    period it marks."""
+    marked = [col for col in mapping.periods
+              if (cell := _cell_at(cells, col)) is not None
+              and (cell.text.strip() or cell.fill or cell.mark_colour)]
+    return mapping.headers.get(marked[-1], "") if marked else ""
 
 
 def _continue_row(last: RawAction | None, starting: list[Cell], mapping: ColumnMap) -> None:
