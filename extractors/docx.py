@@ -76,14 +76,16 @@ def _header_blocks(document) -> list[TextBlock]:
     seen: list[str] = []
     for section in document.sections[:1]:
         for paragraph in section.header.paragraphs:
-            text = clean_text(paragraph.text)
+            text = clean_text(_paragraph_text(paragraph._p))
             if text and text not in seen:
                 seen.append(text)
     return [TextBlock(text=t, style="Header") for t in seen]
 
 
 def _paragraph_block(paragraph: Paragraph, label: str | None = None) -> TextBlock | None:
-    text = clean_text(_labelled(label, paragraph.text))
+    # all the runs, as Word shows them: python-docx's ``text`` leaves out the runs of a
+    # tracked insertion (w:ins), so an edited plan lost the words added to it
+    text = clean_text(_labelled(label, _paragraph_text(paragraph._p)))
     if not text:
         return None
     try:
@@ -172,6 +174,8 @@ def _labelled(label: str | None, text: str) -> str:
 def _paragraph_text(p) -> str:
     parts = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if node.getparent().tag == qn("w:tabs"):
+            continue  # a tab stop of the paragraph's style, not a tab in its text
         if node.tag == qn("w:t"):
             parts.append(node.text or "")
         elif node.tag == qn("w:tab"):
