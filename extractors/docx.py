@@ -171,11 +171,19 @@ def _labelled(label: str | None, text: str) -> str:
     return f"{label} {text}" if text.strip() else label
 
 
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _in_fallback(node) -> bool:
+    """Word stores a text box twice (mc:Choice for new readers, mc:Fallback for old)."""
+    return any(ancestor.tag == _FALLBACK for ancestor in node.iterancestors())
+
+
 def _paragraph_text(p) -> str:
     parts = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
-        if node.getparent().tag == qn("w:tabs"):
-            continue  # a tab stop of the paragraph's style, not a tab in its text
+        if node.getparent().tag == qn("w:tabs") or _in_fallback(node):
+            continue  # a tab stop of the paragraph's style; a second copy of a text box
         if node.tag == qn("w:t"):
             parts.append(node.text or "")
         elif node.tag == qn("w:tab"):

@@ -39,3 +39,15 @@ def test_tracked_insertions_are_read_and_deletions_are_not(tmp_path: Path) -> No
     wanted = "Introduce diverse interview panels for band 7 posts."
     assert [block.text for block in extracted.text_blocks] == [wanted]
     assert extracted.tables[0].rows[0].cells[0].text == wanted
+
+
+def test_a_text_box_stored_twice_is_read_once(tmp_path: Path) -> None:
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = ('<w:r {ns} xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
+           '<w:t>Owner: Head of People</w:t></mc:Choice><mc:Fallback>'
+           '<w:t>Owner: Head of People</w:t></mc:Fallback></mc:AlternateContent></w:r>')
+    document = Document()
+    document.add_paragraph()._p.append(parse_xml(box.format(ns=nsdecls("w"), mc=mc)))
+    document.save(str(tmp_path / "box.docx"))
+    assert [b.text for b in extract_docx(tmp_path / "box.docx").text_blocks] == [
+        "Owner: Head of People"]
