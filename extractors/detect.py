@@ -13,10 +13,11 @@ from pathlib import Path
 from wres.errors import EmptyDocumentError, MislabelledFileError, UnsupportedFormatError
 
 PDF, DOCX, DOC, ODT, RTF = "pdf", "docx", "doc", "odt", "rtf"
-XLSX, XLS, ODS = "xlsx", "xls", "ods"
+XLSX, XLS, ODS, CSV = "xlsx", "xls", "ods", "csv"
 EXTENSIONS = {".pdf": PDF, ".docx": DOCX, ".docm": DOCX, ".dotx": DOCX, ".doc": DOC,
-              ".odt": ODT, ".rtf": RTF, ".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".ods": ODS}
-SPREADSHEETS = frozenset({XLSX, XLS, ODS})
+              ".odt": ODT, ".rtf": RTF, ".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".ods": ODS,
+              ".csv": CSV, ".tsv": CSV}
+SPREADSHEETS = frozenset({XLSX, XLS, ODS, CSV})
 SUPPORTED_SUFFIXES = frozenset(EXTENSIONS)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD_BYTES = 2048
@@ -87,11 +88,18 @@ def describe_bytes(head: bytes) -> str:
     return "plain text"
 
 
+def _is_plain_text(head: bytes) -> bool:
+    """Text in some 8-bit or UTF encoding, not markup (a web page saved as .csv)."""
+    return b"\x00" not in head and describe_bytes(head) not in (
+        "XML or markup text", "an HTML page (perhaps a web page saved instead of the plan)")
+
+
 _CLAIMED = {"zip": "a zip archive that is not an Office document (or is a damaged one)",
             DOC: "a legacy Word .doc file",
             RTF: "an RTF file", ODT: "an OpenDocument text file", PDF: "a PDF",
             DOCX: "a Word .docx file", XLSX: "an Excel .xlsx workbook",
-            XLS: "an old Excel .xls workbook", ODS: "an OpenDocument spreadsheet"}
+            XLS: "an old Excel .xls workbook", ODS: "an OpenDocument spreadsheet",
+            CSV: "delimited text (CSV)"}
 
 
 def detect_format(path: Path) -> str:
@@ -106,6 +114,8 @@ def detect_format(path: Path) -> str:
         raise EmptyDocumentError("the file is empty (0 bytes)")
     if found == claimed or (claimed == DOC and found == DOCX):
         return found
+    if claimed == CSV and found == "other" and _is_plain_text(head):
+        return CSV  # the delimiter and the encoding are settled when it is read
     if claimed == XLS and found == DOC:
         return XLS  # one OLE container serves .doc and .xls; LibreOffice reads either
     if found in (PDF, DOCX, DOC, ODT, RTF, XLSX, ODS):

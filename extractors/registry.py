@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres.errors import BadInputError
-from wres.extractors.detect import DOC, DOCX, ODS, ODT, PDF, RTF, XLS, XLSX, detect_format
+from wres.extractors.detect import CSV, DOC, DOCX, ODS, ODT, PDF, RTF, XLS, XLSX, detect_format
 from wres.extractors.model import ExtractedDocument, drop_control_chars
 
 ExtractFn = Callable[..., ExtractedDocument]
@@ -30,7 +30,7 @@ class Engine:
 
 
 _ENGINES: dict[str, Engine] = {}
-_DEFAULT_FOR_FORMAT = {PDF: "pdfplumber", DOCX: "python-docx", XLSX: "openpyxl"}
+_DEFAULT_FOR_FORMAT = {PDF: "pdfplumber", DOCX: "python-docx", XLSX: "openpyxl", CSV: "csv"}
 
 
 def register(name: str, formats: tuple[str, ...], load: Callable[[], ExtractFn]) -> None:
@@ -68,7 +68,14 @@ def _load_xlsx() -> ExtractFn:
     return lambda path, **_: extract_xlsx(path)
 
 
+def _load_delimited() -> ExtractFn:
+    from wres.extractors.delimited import extract_delimited
+
+    return lambda path, **_: extract_delimited(path)
+
+
 register("python-docx", (DOCX,), _load_docx)
+register("csv", (CSV,), _load_delimited)
 register("pdfplumber", (PDF,), _load_pdf)
 register("openpyxl", (XLSX,), _load_xlsx)
 

@@ -8,6 +8,7 @@ the folders given.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,8 +81,22 @@ def _skip_reason(path: Path, real_root: Path) -> str | None:
         return "hidden file"
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         return "unsupported type"
+    if path.suffix.lower() in (".csv", ".tsv") and _is_manifest(path):
+        return "manifest, not a plan"
     if path.is_symlink():
         target = path.resolve()
         if not target.is_file() or real_root not in target.parents:
             return "symlink outside the folder"
     return None
+
+
+_MANIFEST_HEADER = re.compile(r"^\ufeff?\W*(?:file|path|filename|document)\W.*\b(?:trust|period)",
+                              re.IGNORECASE)
+
+
+def _is_manifest(path: Path) -> bool:
+    """A CSV kept beside the plans whose first line names a file column and a trust or
+    period column ("file,trust,period_start,period_end") lists plans; it is none."""
+    with path.open("rb") as handle:
+        first = handle.readline(4096).decode("utf-8", errors="replace")
+    return bool(_MANIFEST_HEADER.match(first))
