@@ -74,9 +74,20 @@ class FlowCell:
         """The text with soft wraps joined by a space and paragraph breaks kept, judged
         against the column's right edge (no ruling line shows it: the widest line does)."""
         lines = [TextLine(" ".join(w.text for w in p.words), p.words[-1].x1,
-                          p.words[0].size * 0.3, p.words[0].x1 - p.words[0].x0)
+                          _edge_slack(p.words[0]), p.words[0].x1 - p.words[0].x0)
                  for p in self.pieces]
         return clean_text(join_lines(lines, right_limit))
+
+
+EDGE_SLACK = 1.5  # in characters of the next line's first word
+
+
+def _edge_slack(word: Word) -> float:
+    """How close to the column's edge a line must end for a break after it to be a word
+    broken at the edge. Without a ruling line the edge is only the widest line's end, so
+    the room is judged in the next line's own characters, with half a character to spare
+    ("Recruit" / "ment" ended 9 pt short of the widest line of its column)."""
+    return EDGE_SLACK * (word.x1 - word.x0) / max(1, len(word.text))
 
 
 def column_right_edges(cells: Sequence[FlowCell]) -> dict[int, float]:

@@ -82,3 +82,31 @@ def test_a_nine_column_plan_printed_narrow_reads_as_written(tmp_path: Path) -> N
          "Set a target for BME representation on the Board", "Pilot; trust-wide roll-out",
          "Company Secretary", "Q4 2023/24"),
     ]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_words_broken_in_a_narrow_column_of_a_table_ruled_only_across(tmp_path: Path) -> None:
+    """Rules only between rows: read as a borderless table, whose column edge is only its
+    widest line's end; "Recruit" / "ment" ended 9 pt short of it and stayed two words."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = new_document("Rivermead NHS Trust", "WRES action plan 2024-25")
+    table = add_table(document, [
+        ["Ref", "Objective", "Action", "Lead", "Due", "Progress", "RAG"],
+        ["1", "Fair recruitment", "Introduce de-biased shortlisting for band 7 posts",
+         "Head of Recruitment", "March 2025", "Pilot running in two divisions", "Amber"],
+        ["2", "Fair recruitment", "Publish shortlisting outcomes by ethnicity",
+         "Workforce Information Manager", "June 2024", "Done", "Green"]])
+    table.style = None
+    table._tbl.tblPr.append(parse_xml(
+        f'<w:tblBorders {nsdecls("w")}><w:top w:val="single" w:sz="8"/>'
+        '<w:bottom w:val="single" w:sz="8"/><w:insideH w:val="single" w:sz="4"/>'
+        '<w:left w:val="nil"/><w:right w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'))
+    source = save(document, tmp_path, "rivermead.docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(source)], check=True, capture_output=True, timeout=180)
+    actions = process_file(tmp_path / "rivermead.pdf").actions
+    assert [(a.objective, a.owner) for a in actions] == [
+        ("Fair recruitment", "Head of Recruitment"),
+        ("Fair recruitment", "Workforce Information Manager")]
