@@ -64,7 +64,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # The accountable executive beside a doing lead: the owner only where no lead is named.
     "sponsor": ("executive lead", "exec lead", "accountable lead", "accountable",
                 "senior responsible owner", "executive sponsor", "sponsor", "accountable officer",
-                "accountable executive", "board sponsor"),
+                "accountable executive", "board sponsor", "sro", "senior responsible officer"),
     "due": ("timescale", "date", "due date", "target date", "deadline", "by when", "when",
             "expect date of completion", "action due date", "completion date", "timeframe",
             "time frame", "timeline", "target completion date", "date for completion",

@@ -22,6 +22,8 @@ CASES = [
     (["WRES Metric", "Gap identified", "Action required", "Action owner",
       "Target completion", "Monitoring", "RAG"],
      ["indicator", "issue", "action", "owner", "due", "measure", "rag"]),
+    (["Workstream", "Deliverable", "SRO", "Date", "BRAG"],
+     ["section", "action", "sponsor", "due", "rag"]),
 ]
 
 
