@@ -30,6 +30,7 @@ from wres.normalise.indicators import indicators_of_cell
 from wres.normalise.keyvalue import keyvalue_actions
 from wres.normalise.lexicon import match_field
 from wres.normalise.plan_parts import heading_period
+from wres.normalise.prose import ACTION_FIELDS, labelled_part
 from wres.normalise.rag import rag_key_from_text
 from wres.normalise.raw import RawAction, context_values
 
@@ -146,6 +147,8 @@ def walk_table(table: Table, state: WalkState) -> None:
         if not starting or state.mapping is None:
             continue
         action_cell = _cell_at(grid[r], state.mapping.column_of("action"))
+        if _is_banner(starting, table) and _labelled_follow_up(last, starting[0].text):
+            continue
         if _is_banner(starting, table):
             _context_row(starting, table, state)
         elif action_cell is not None and action_cell.row == r and action_cell.text.strip():
@@ -276,6 +279,18 @@ def _action(table: Table, r: int, cells: list[Cell | None], state: WalkState) ->
         context=context_values(carry),
         rag_key_text=mapping.key_text,
     )
+
+
+def _labelled_follow_up(last: RawAction | None, text: str) -> bool:
+    """A row across the table under an action that starts with one of an action's own
+    labels ("Progress update: ...", "Outcome: ...") is more of that action, not a banner
+    naming the next section. True when it was taken."""
+    name, _, value, _ = labelled_part(" ".join(text.split()))
+    if last is None or name not in ACTION_FIELDS or rag_key_from_text(text):
+        return False  # a RAG key across the table is the table's key
+    previous = last.values.get(name)
+    last.values[name] = f"{previous}\n{value}" if previous else value
+    return True
 
 
 def _timeline_due(cells: list[Cell | None], mapping: ColumnMap) -> str:
