@@ -36,6 +36,19 @@ def clean_ref(text: str | None) -> str | None:
     return folded or None
 
 
+_LEADING_REF = re.compile(r"^\(?(\d{1,2}(?:\.\d{1,2}){0,2})[.):]?\s+(?=[A-Z])")
+
+
+def split_leading_ref(action: str) -> tuple[str | None, str]:
+    """"1.1 Introduce ..." -> ("1.1", "Introduce ..."): the item number printed at the
+    start of the action where the plan has no column for it. A count that starts a
+    sentence ("12 week programme") is no number: the next word must be capitalised."""
+    match = _LEADING_REF.match(action)
+    if match is None:
+        return None, action
+    return match[1], action[match.end():]
+
+
 def rag_of(raw: RawAction) -> str | None:
     """A RAG word in the rating or status cell first, then those cells' shading, then any
     saturated RAG shading on the row (SPEC.md: word, else colour)."""
@@ -60,6 +73,9 @@ def build_record(raw: RawAction, source_file: str, plan: PlanInfo) -> ActionReco
     action = flat(raw.values.get("action"))
     if not action:
         return None
+    printed_ref = clean_ref(raw.values.get("ref"))
+    if printed_ref is None:
+        printed_ref, action = split_leading_ref(action)
     texts = {name: flat(raw.values.get(name)) for name in TEXT_FIELDS}
     return ActionRecord(
         source_file=source_file,
@@ -67,7 +83,7 @@ def build_record(raw: RawAction, source_file: str, plan: PlanInfo) -> ActionReco
         period_start=plan.period_start,
         period_end=plan.period_end,
         page=raw.page,
-        ref=clean_ref(raw.values.get("ref")) or clean_ref(raw.context.get("ref")),
+        ref=printed_ref or clean_ref(raw.context.get("ref")),
         section=flat(raw.context.get("section")),
         indicator=raw.context.get("indicator"),
         indicators=list(raw.context.get("indicators") or []),
