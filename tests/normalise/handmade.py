@@ -54,3 +54,11 @@ def new_document(*title_lines: str):
     for line in title_lines:
         document.add_heading(line, level=1)
     return document
+
+
+def simple_plan(path: Path, header: list[str], rows: list[list[str]],
+                title: str = "Rivermead NHS Trust WRES action plan 2024-25") -> Path:
+    """A titled one-table plan: the header row, then the rows, every cell plain text."""
+    document = new_document(title)
+    add_table(document, [header, *rows])
+    return save(document, path.parent, path.name)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-
+from tests.normalise.handmade import simple_plan
 from wres.ingest.pipeline import process_file
 
 HEADER = ["WRES Indicator", "What the data tells us", "What we will do", "Who", "By when",
@@ -26,19 +25,8 @@ ROWS = [
 ]
 
 
-def _plan(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    document = Document()
-    document.add_heading("Rivermead NHS Trust WRES action plan 2024-25", level=1)
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
-    for r, texts in enumerate([header, *rows]):
-        for c, text in enumerate(texts):
-            table.cell(r, c).text = text
-    document.save(str(path))
-    return path
-
-
 def test_indicator_cells_under_an_indicator_column_are_values(tmp_path: Path) -> None:
-    actions = process_file(_plan(tmp_path / "rivermead.docx", HEADER, ROWS)).actions
+    actions = process_file(simple_plan(tmp_path / "rivermead.docx", HEADER, ROWS)).actions
     assert [(a.indicator, a.action, a.owner, a.rag) for a in actions] == [
         (2, "Introduce de-biased shortlisting for all posts at band 7 and above",
          "Head of Recruitment", "amber"),

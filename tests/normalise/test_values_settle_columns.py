@@ -10,23 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx import Document
 
+from tests.normalise.handmade import simple_plan
 from wres.ingest.pipeline import process_file
 
 ACTIONS = ["Introduce de-biased shortlisting for all posts at band 7 and above",
            "Launch a civility and respect campaign across all wards"]
-
-
-def _plan(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    document = Document()
-    document.add_heading("Rivermead NHS Trust WRES action plan 2024-25", level=1)
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
-    for r, texts in enumerate([header, *rows]):
-        for c, text in enumerate(texts):
-            table.cell(r, c).text = text
-    document.save(str(path))
-    return path
 
 
 @pytest.mark.parametrize(("targets", "due", "measure"), [
@@ -41,7 +30,7 @@ def test_a_target_column_is_a_date_or_a_measure_by_what_it_holds(
         tmp_path: Path, targets: list[str], due: list, measure: list) -> None:
     rows = [[action, "Head of People", target, "Amber"]
             for action, target in zip(ACTIONS, targets, strict=True)]
-    path = _plan(tmp_path / "plan.docx", ["Action", "Owner", "Target", "RAG"], rows)
+    path = simple_plan(tmp_path / "plan.docx", ["Action", "Owner", "Target", "RAG"], rows)
     actions = process_file(path).actions
     assert [a.due for a in actions] == due
     assert [a.measure for a in actions] == measure
@@ -50,5 +39,5 @@ def test_a_target_column_is_a_date_or_a_measure_by_what_it_holds(
 def test_a_number_before_the_indicators_wording_names_it(tmp_path: Path) -> None:
     rows = [["1 - Percentage of staff in each AfC band", ACTIONS[0], "HRD", "March 2025"],
             ["5. Staff experiencing harassment from patients", ACTIONS[1], "DoN", "Q3"]]
-    path = _plan(tmp_path / "plan.docx", ["Indicator", "Action", "Owner", "Due"], rows)
+    path = simple_plan(tmp_path / "plan.docx", ["Indicator", "Action", "Owner", "Due"], rows)
     assert [a.indicator for a in process_file(path).actions] == [1, 5]
