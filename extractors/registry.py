@@ -62,6 +62,12 @@ def _load_pdf() -> ExtractFn:
     return extract_pdf
 
 
+def _load_pdfium() -> ExtractFn:
+    from wres.extractors.pdf import extract_pdf
+
+    return lambda path, **kwargs: extract_pdf(path, pdfium=True, **kwargs)
+
+
 def _load_xlsx() -> ExtractFn:
     from wres.extractors.xlsx import extract_xlsx
 
@@ -70,6 +76,7 @@ def _load_xlsx() -> ExtractFn:
 
 register("python-docx", (DOCX,), _load_docx)
 register("pdfplumber", (PDF,), _load_pdf)
+register("pdfium", (PDF,), _load_pdfium)
 register("openpyxl", (XLSX,), _load_xlsx)
 
 
