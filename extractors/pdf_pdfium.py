@@ -90,19 +90,23 @@ def page_chars(textpage, frame: Frame, fonts: FontTable) -> tuple[list[Obj], int
     """The page's characters as pdfplumber dicts, and how many real characters PDFium
     counted (the number the sanity check compares with)."""
     chars = []
-    runs = _glyph_runs(textpage)
-    for index, text in runs:
-        char = _char(textpage, index, text, frame, fonts)
-        if char is not None:
-            chars.append(char)
-    return chars, len(runs)
+    styles: dict[int, TextStyle] = {}
+    glyphs = _glyphs(textpage)
+    for index, text, x, y, key in glyphs:
+        if not text:
+            continue
+        if key not in styles:
+            styles[key] = TextStyle.of(textpage, index, fonts)
+        chars.append(styles[key].char(textpage, index, text, (x, y), frame))
+    return chars, len(glyphs)
 
 
-def _glyph_runs(textpage) -> list[tuple[int, str]]:
-    """(first index, text) of each glyph. PDFium splits a ligature ("fi") into characters
-    at one origin and adds spaces and line breaks it infers; pdfminer has one char per
-    glyph and none it inferred. A hyphen PDFium marks as ending a line is a hyphen."""
-    runs: list[tuple[int, str]] = []
+def _glyphs(textpage) -> list[tuple[int, str, float, float, int]]:
+    """(first index, text, origin x, origin y, text object) of each glyph. PDFium splits
+    a ligature ("fi") into characters at one origin and adds spaces and line breaks it
+    infers; pdfminer has one char per glyph and none it inferred. A hyphen PDFium marks
+    as ending a line is a hyphen."""
+    glyphs: list[tuple[int, str, float, float, int]] = []
     last: tuple | None = None
     x, y = ctypes.c_double(), ctypes.c_double()
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
@@ -113,51 +117,67 @@ def _glyph_runs(textpage) -> list[tuple[int, str]]:
         text = "-" if code == 2 else chr(code) if code and code != 0xFFFE else ""
         pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
         textobj = pdfium_c.FPDFText_GetTextObject(textpage, index)
-        key = (x.value, y.value, ctypes.cast(textobj, ctypes.c_void_p).value)
-        if key == last and runs:
-            runs[-1] = (runs[-1][0], runs[-1][1] + text)
+        key = (x.value, y.value, ctypes.cast(textobj, ctypes.c_void_p).value or 0)
+        if key == last and glyphs:
+            glyphs[-1] = (*glyphs[-1][:1], glyphs[-1][1] + text, *glyphs[-1][2:])
         else:
-            runs.append((index, text))
+            glyphs.append((index, text, *key))
         last = key
-    return runs
+    return glyphs
 
 
-def _char(textpage, index: int, text: str, frame: Frame, fonts: FontTable) -> Obj | None:
-    """One glyph as pdfminer's LTChar describes it: the box starts at the glyph origin
-    plus the font's descent, is one advance wide and one font size tall."""
-    if not text:
-        return None
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
+@dataclass(frozen=True)
+class TextStyle:
+    """What every glyph of one PDFium text object shares (read once per object: the
+    ctypes calls per glyph were most of the cost)."""
+
+    matrix: tuple[float, float, float, float]
+    size: float
+    font: FontFacts
+    fill: tuple[float, ...] | None
+    stroke: tuple[float, ...] | None
+
+    @classmethod
+    def of(cls, textpage, index: int, fonts: FontTable) -> TextStyle:
+        matrix = pdfium_c.FS_MATRIX()
+        pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
+        return cls(tuple(round(v, DIGITS) for v in (matrix.a, matrix.b, matrix.c, matrix.d)),
+                   round(pdfium_c.FPDFText_GetFontSize(textpage, index), DIGITS),
+                   _font(textpage, index, fonts),
+                   _text_colour(pdfium_c.FPDFText_GetFillColor, textpage, index),
+                   _text_colour(pdfium_c.FPDFText_GetStrokeColor, textpage, index))
+
+    def char(self, textpage, index: int, text: str, origin: tuple[float, float],
+             frame: Frame) -> Obj:
+        """One glyph as pdfminer's LTChar describes it: the box starts at the glyph
+        origin plus the font's descent, is one advance wide and one font size tall."""
+        a, b, c, d = self.matrix
+        size = self.size
+        low, high = self.font.descent * size, self.font.descent * size + size
+        upright = a * d > 0 and b * c <= 0
+        adv = self.font.advance(text, size)
+        if adv is None:  # a glyph pdfminer's font cannot name: PDFium's box is the guess
+            adv = _loose_advance(textpage, index, upright, a)
+        ox = round(origin[0], DIGITS) - frame.x_shift
+        oy = round(origin[1], DIGITS) - frame.y_shift
+        # the same arithmetic, in the same order, as pdfminer's apply_matrix_pt
+        xs = sorted((c * low + ox, a * adv + c * high + ox))
+        ys = sorted((d * low + oy, b * adv + d * high + oy))
+        return frame.place({
+            "matrix": (a, b, c, d, ox, oy), "fontname": self.font.fontname, "adv": adv,
+            "upright": upright, "x0": xs[0], "y0": ys[0], "x1": xs[1], "y1": ys[1],
+            "width": xs[1] - xs[0], "height": ys[1] - ys[0],
+            "size": (ys[1] - ys[0]) if upright else (xs[1] - xs[0]),
+            "mcid": None, "tag": None, "object_type": "char", "text": text,
+            "stroking_color": self.stroke, "non_stroking_color": self.fill,
+        })
+
+
+def _loose_advance(textpage, index: int, upright: bool, a: float) -> float:
     loose = pdfium_c.FS_RECTF()
     pdfium_c.FPDFText_GetLooseCharBox(textpage, index, loose)
-    size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), DIGITS)
-    a, b, c, d = (round(v, DIGITS) for v in (matrix.a, matrix.b, matrix.c, matrix.d))
-    font = _font(textpage, index, fonts)
-    fontname, descent = font.fontname, font.descent
-    low, high = descent * size, descent * size + size
-    upright = a * d > 0 and b * c <= 0
-    adv = font.advance(text, size)
-    if adv is None:  # a glyph pdfminer's font cannot name: PDFium's box is the best guess
-        advance = abs(loose.right - loose.left) if upright else abs(loose.top - loose.bottom)
-        adv = advance / (abs(a) if upright and a else 1.0)
-    ox, oy = round(x.value, DIGITS) - frame.x_shift, round(y.value, DIGITS) - frame.y_shift
-    # the same arithmetic, in the same order, as pdfminer's apply_matrix_pt
-    corners = [(c * low + ox, d * low + oy), (a * adv + c * high + ox, b * adv + d * high + oy)]
-    x0, x1 = sorted(p[0] for p in corners)
-    y0, y1 = sorted(p[1] for p in corners)
-    fill = _text_colour(pdfium_c.FPDFText_GetFillColor, textpage, index)
-    stroke = _text_colour(pdfium_c.FPDFText_GetStrokeColor, textpage, index)
-    char = {
-        "matrix": (a, b, c, d, ox, oy), "fontname": fontname,
-        "adv": adv, "upright": upright, "x0": x0, "y0": y0, "x1": x1, "y1": y1,
-        "width": x1 - x0, "height": y1 - y0, "size": (y1 - y0) if upright else (x1 - x0),
-        "mcid": None, "tag": None, "object_type": "char", "text": text,
-        "stroking_color": stroke, "non_stroking_color": fill,
-    }
-    return frame.place(char)
+    advance = abs(loose.right - loose.left) if upright else abs(loose.top - loose.bottom)
+    return advance / (abs(a) if upright and a else 1.0)
 
 
 def _text_colour(getter, textpage, index: int) -> tuple[float, ...] | None:
