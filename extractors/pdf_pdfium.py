@@ -49,19 +49,20 @@ class PdfiumSource:
     def install(self, page) -> bool:
         """Fill ``page``'s object cache from PDFium; False (the page left to pdfplumber)
         when PDFium fails on it in any way, so a fast read is never a worse read."""
-        if self.document is None or page.page_number > len(self.document):
+        if self.document is None:
             self.fallbacks.append(page.page_number)
             return False
-        pdfium_page = self.document[page.page_number - 1]
         try:
-            objects = pdfium_objects(page, pdfium_page)
+            pdfium_page = self.document[page.page_number - 1]
+            try:
+                objects = pdfium_objects(page, pdfium_page)
+            finally:
+                pdfium_page.close()
         except Exception as exc:  # noqa: BLE001 - any failure: use the reference parser
             LOG.info("page %s: PDFium read failed (%s); pdfplumber reads it",
                      page.page_number, exc)
             self.fallbacks.append(page.page_number)
             return False
-        finally:
-            pdfium_page.close()
         page._objects = objects  # noqa: SLF001 - pdfplumber's own cache of parsed objects
         return True
 
