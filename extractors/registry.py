@@ -30,7 +30,7 @@ class Engine:
 
 
 _ENGINES: dict[str, Engine] = {}
-_DEFAULT_FOR_FORMAT = {PDF: "pdfplumber", DOCX: "python-docx", XLSX: "openpyxl"}
+_DEFAULT_FOR_FORMAT = {PDF: "pdfium", DOCX: "python-docx", XLSX: "openpyxl"}
 
 
 def register(name: str, formats: tuple[str, ...], load: Callable[[], ExtractFn]) -> None:
