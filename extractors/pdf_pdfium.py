@@ -25,7 +25,6 @@ from pdfminer.pdftypes import PDFObjRef, resolve1
 from wres.extractors.pdf_pdfium_paths import DIGITS, MAX_FORM_DEPTH, Frame, page_paths
 
 LOG = logging.getLogger(__name__)
-HYPHEN_AT_BREAK = "\x02"  # PDFium's code for a hyphen that ends a line
 FONT_NAME_BYTES = 256
 
 Obj = dict[str, Any]
@@ -115,6 +114,7 @@ def _glyphs(textpage) -> list[tuple[int, str, float, float, int]]:
             last = None
             continue
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        # code 2 is how PDFium reports a hyphen that ends a line; 0xFFFE an unmapped glyph
         text = "-" if code == 2 else chr(code) if code and code != 0xFFFE else ""
         pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
         textobj = pdfium_c.FPDFText_GetTextObject(textpage, index)
