@@ -38,6 +38,7 @@ from wres.extractors.detect import describe_bytes
 from wres.extractors.model import ExtractedDocument, Table
 from wres.extractors.pdf_layout import PageTable
 from wres.extractors.pdf_page import PageResult, read_page
+from wres.extractors.pdf_pdfium import PdfiumSource
 from wres.extractors.pdf_text import PlacedBlock, mark_furniture
 from wres.extractors.stitch import stitch_blocks
 
@@ -51,22 +52,24 @@ for _noisy in ("pdfminer", "camelot"):
 
 
 def extract_pdf(path: Path, *, ocr: bool = False, max_pages: int | None = None,
-                use_camelot: bool = True) -> ExtractedDocument:
+                use_camelot: bool = True, pdfium: bool = False) -> ExtractedDocument:
     """Tables and text of a PDF plan, in reading order, tables stitched across pages.
+    With ``pdfium``, PDFium parses each page's objects (several times faster than
+    pdfminer) and pdfplumber reads them; a page PDFium cannot read is parsed by pdfminer.
 
     Raises a ``BadInputError`` subclass when the file cannot be read: not a PDF, damaged,
     encrypted, no text layer (unless ``ocr``), or more pages than ``max_pages``."""
     path = Path(path)
     check_pdf_signature(path)
     try:
-        return _extract_checked(path, ocr, max_pages, use_camelot)
+        return _extract_checked(path, ocr, max_pages, use_camelot, pdfium)
     except DamagedDocumentError as damaged:
         with tempfile.TemporaryDirectory(prefix="wres-repair-") as tmp:
             repaired = repair_copy(path, Path(tmp) / path.name)
             if repaired is None:
                 raise
             try:
-                document = _extract_checked(repaired, ocr, max_pages, use_camelot)
+                document = _extract_checked(repaired, ocr, max_pages, use_camelot, pdfium)
             except BadInputError:
                 raise damaged from None
         document.path = str(path)
@@ -90,7 +93,7 @@ def repair_copy(path: Path, target: Path) -> Path | None:
 
 
 def _extract_checked(path: Path, ocr: bool, max_pages: int | None,
-                     use_camelot: bool) -> ExtractedDocument:
+                     use_camelot: bool, pdfium: bool = False) -> ExtractedDocument:
     quick = quick_page_count(path)
     if max_pages is not None and quick is not None and quick > max_pages:
         raise ResourceLimitError(f"{quick} pages, more than the limit of {max_pages}")
@@ -101,14 +104,14 @@ def _extract_checked(path: Path, ocr: bool, max_pages: int | None,
                 f"{count} pages, more than the limit of {max_pages}")
         rotated = any(page.rotation for page in pdf.pages)
         if not rotated:
-            results = _read_pages(pdf, path, ocr, use_camelot)
+            results = _read_pages(pdf, path, ocr, use_camelot, pdfium)
     if rotated:
         # pdfplumber reports a /Rotate page's text sideways, in the page's unrotated
         # frame; a copy with the rotation moved into the content reads like any other
         with tempfile.TemporaryDirectory(prefix="wres-pdf-") as tmp:
             upright = upright_copy(path, Path(tmp) / path.name)
             with open_pdf(upright) as pdf, translate_pdf_errors(path):
-                results = _read_pages(pdf, upright, ocr, use_camelot)
+                results = _read_pages(pdf, upright, ocr, use_camelot, pdfium)
     _check_text_found(path, results, ocr)
     document = ExtractedDocument(path=str(path), format="pdf", pages=count)
     if rotated:
@@ -133,15 +136,23 @@ def quick_page_count(path: Path) -> int | None:
         document.close()
 
 
-def _read_pages(pdf, path: Path, ocr: bool, use_camelot: bool) -> list[PageResult]:
+def _read_pages(pdf, path: Path, ocr: bool, use_camelot: bool,
+                pdfium: bool = False) -> list[PageResult]:
     """Read every page once, releasing each before the next (a page's parsed objects are
     the bulk of the memory a PDF takes)."""
+    source = PdfiumSource(path) if pdfium else None
     results = []
-    for number, page in enumerate(pdf.pages, start=1):
-        try:
-            results.append(_read_one(page, number, path, ocr, use_camelot))
-        finally:
-            page.close()
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                if source is not None:
+                    source.install(page)
+                results.append(_read_one(page, number, path, ocr, use_camelot))
+            finally:
+                page.close()
+    finally:
+        if source is not None:
+            source.close()
     return results
 
 

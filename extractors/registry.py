@@ -30,7 +30,7 @@ class Engine:
 
 
 _ENGINES: dict[str, Engine] = {}
-_DEFAULT_FOR_FORMAT = {PDF: "pdfplumber", DOCX: "python-docx", XLSX: "openpyxl", CSV: "csv"}
+_DEFAULT_FOR_FORMAT = {PDF: "pdfium", DOCX: "python-docx", XLSX: "openpyxl", CSV: "csv"}
 
 
 def register(name: str, formats: tuple[str, ...], load: Callable[[], ExtractFn]) -> None:
@@ -62,6 +62,12 @@ def _load_pdf() -> ExtractFn:
     return extract_pdf
 
 
+def _load_pdfium() -> ExtractFn:
+    from wres.extractors.pdf import extract_pdf
+
+    return lambda path, **kwargs: extract_pdf(path, pdfium=True, **kwargs)
+
+
 def _load_xlsx() -> ExtractFn:
     from wres.extractors.xlsx import extract_xlsx
 
@@ -77,6 +83,7 @@ def _load_delimited() -> ExtractFn:
 register("python-docx", (DOCX,), _load_docx)
 register("csv", (CSV,), _load_delimited)
 register("pdfplumber", (PDF,), _load_pdf)
+register("pdfium", (PDF,), _load_pdfium)
 register("openpyxl", (XLSX,), _load_xlsx)
 
 
