@@ -56,6 +56,12 @@ class Context:
     indicators: list[int] = field(default_factory=list)
     objective: str | None = None
 
+    def carried(self) -> dict:
+        """What the headings above give an action, in a raw action's context shape."""
+        return {"section": self.section, "indicator": self.indicator,
+                "indicators": list(self.indicators), "objective": self.objective,
+                "ref": None, "section_is_indicator": False}
+
 
 def labelled_part(text: str) -> tuple[str | None, str | None, str, float]:
     """(field, ref, value, score) of a line that starts with a field label, else
@@ -186,8 +192,5 @@ def _close(current: _Block | None, context: Context, found: list[RawAction]) -> 
         current.values["owner"] = current.values["sponsor"]  # the only person named
     found.append(RawAction(
         values=current.values, fills={}, row_fills=[],
-        context={"section": context.section, "indicator": context.indicator,
-                 "indicators": list(context.indicators), "objective": context.objective,
-                 "ref": None, "section_is_indicator": False},
-        page=current.page, table=-1, row=current.index))
+        context=context.carried(), page=current.page, table=-1, row=current.index))
     return None

@@ -80,9 +80,5 @@ def _action(number: str | None, text: str, context: Context, block: TextBlock,
     values = {"action": text}
     if number and number[0].isdigit():
         values["ref"] = number
-    return RawAction(
-        values=values, fills={}, row_fills=[],
-        context={"section": context.section, "indicator": context.indicator,
-                 "indicators": list(context.indicators), "objective": context.objective,
-                 "ref": None, "section_is_indicator": False},
-        page=block.page, table=-1, row=index)
+    return RawAction(values=values, fills={}, row_fills=[], context=context.carried(),
+                     page=block.page, table=-1, row=index)
