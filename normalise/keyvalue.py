@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wres.extractors.model import Table
+from wres.extractors.model import Cell, Table
 from wres.normalise.context import GROUPING, Carry
 from wres.normalise.lexicon import match_field
 from wres.normalise.raw import RawAction, context_values
@@ -50,39 +50,46 @@ def is_keyvalue(table: Table) -> bool:
             and "action" in named)
 
 
-def _record_columns(table: Table) -> list[int]:
+def _labelled_rows(table: Table) -> list[tuple[str | None, list[Cell]]]:
+    """Each non-empty row's cells and the field its first-column label names (None where
+    the row does not start in the first column or its first cell is no label). Read once,
+    for finding the record columns and for every record."""
+    rows = []
+    for row in table.rows:
+        cells = [c for c in row.cells if c.text.strip()]
+        if cells:
+            name = _label_field(cells[0].text.strip()) if cells[0].col == 0 else None
+            rows.append((name, cells))
+    return rows
+
+
+def _record_columns(rows: list[tuple[str | None, list[Cell]]]) -> list[int]:
     """The value columns when a key/value table lays several actions side by side
     ("| Action 1 | Action 2" over "What | ... | ...", "Who | ... | ..."): the columns that
     most label rows fill. One column (or none) means one record per run of labels."""
     counts: dict[int, int] = {}
-    label_rows = 0
-    for row in table.rows:
-        cells = [c for c in row.cells if c.text.strip()]
-        if len(cells) < 2 or cells[0].col != 0 or _label_field(cells[0].text.strip()) is None:
-            continue
-        label_rows += 1
+    label_rows = [cells for name, cells in rows if name is not None and len(cells) >= 2]
+    for cells in label_rows:
         for cell in cells[1:]:
             counts[cell.col] = counts.get(cell.col, 0) + 1
-    columns = sorted(col for col, n in counts.items() if n >= LABEL_SHARE * label_rows)
+    columns = sorted(col for col, n in counts.items() if n >= LABEL_SHARE * len(label_rows))
     return columns if len(columns) >= 2 else []
 
 
-def _side_by_side(table: Table, columns: list[int], carry: Carry) -> list[RawAction]:
+def _side_by_side(table: Table, rows: list[tuple[str | None, list[Cell]]],
+                  columns: list[int], carry: Carry) -> list[RawAction]:
     """One record per value column; a top row over the values ("Action 1") gives refs."""
     actions = []
     for col in columns:
         values: dict[str, str] = {}
-        for row in table.rows:
-            cells = [c for c in row.cells if c.text.strip()]
+        for name, cells in rows:
             value = next((c.text.strip() for c in cells if c.col == col), "")
-            if not cells or not value:
+            if not value:
                 continue
             if cells[0].col != 0:  # a heading over the records: "Action 1", "Objective 2"
                 number = _REF_IN_HEADING.search(value)
                 values.setdefault("ref", number[0] if number else "")
-                continue
-            name = _label_field(cells[0].text.strip())
-            if name and name not in values:
+            elif name and name not in values:
                 values[name] = value
         values = {k: v for k, v in values.items() if v}
         if "action" in values:
@@ -94,9 +101,10 @@ def keyvalue_actions(table: Table, carry: Carry) -> list[RawAction]:
     """Raw actions of a key/value table (empty when it is not one)."""
     if not is_keyvalue(table):
         return []
-    columns = _record_columns(table)
+    rows = _labelled_rows(table)
+    columns = _record_columns(rows)
     if columns:
-        return _side_by_side(table, columns, carry)
+        return _side_by_side(table, rows, columns, carry)
     actions: list[RawAction] = []
     current: dict[str, str] = {}
     first_row = 0
