@@ -147,10 +147,9 @@ def walk_table(table: Table, state: WalkState) -> None:
         if not starting or state.mapping is None:
             continue
         action_cell = _cell_at(grid[r], state.mapping.column_of("action"))
-        if _is_banner(starting, table) and _labelled_follow_up(last, starting[0].text):
-            continue
         if _is_banner(starting, table):
-            _context_row(starting, table, state)
+            if not _labelled_follow_up(last, starting[0].text):
+                _context_row(starting, table, state)
         elif action_cell is not None and action_cell.row == r and action_cell.text.strip():
             last = _action(table, r, grid[r], state)
             state.actions.append(last)
