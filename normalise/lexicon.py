@@ -136,13 +136,20 @@ def _containment(header: str, synonym: str) -> float:
 def score_fields(header_text: str) -> dict[str, FieldMatch]:
     """Best score of every field for one header cell (used to settle clashes between
     columns: the runner-up field of a column matters when its best field is taken)."""
+    return dict(_scored_fields(header_text))
+
+
+@lru_cache(maxsize=8192)
+def _scored_fields(header_text: str) -> tuple[tuple[str, FieldMatch], ...]:
+    """Why cached: every cell of a table is asked whether it reads as a column name (header
+    rows, label rows, key/value tables), and the same few texts recur on every page."""
     best: dict[str, FieldMatch] = {}
     for candidate in _candidates(header_text):
         for field, synonym, original in _folded_synonyms():
             score = _score(candidate, synonym)
             if score > best.get(field, FieldMatch(field, 0.0)).score:
                 best[field] = FieldMatch(field, score, original)
-    return best
+    return tuple(best.items())
 
 
 def _score(candidate: str, synonym: str) -> float:
