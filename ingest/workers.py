@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -140,12 +141,13 @@ class WarmPool:
             self._died(worker, job, queue, events)
             return
         worker.job, worker.documents = None, worker.documents + 1
-        events.delivered(job, result)
         rss = rss_mb(worker.pid)
         self.peak_rss_mb = max(self.peak_rss_mb, rss)
         recycle = self.settings.recycle_rss_mb
         if worker.documents >= self.settings.max_documents or (recycle and rss > recycle):
             self._retire(worker)
+        self._assign(queue)  # the worker goes on with the next file while this one is stored
+        events.delivered(job, result)
 
     def _died(self, worker: _Worker, job: Any, queue: deque, events: PoolEvents) -> None:
         if id(job) not in self.retried:
@@ -198,6 +200,16 @@ class WarmPool:
         stop_helpers()
 
 
+def start_helpers() -> None:
+    """Start the forkserver now, so that it loads the pipeline (a second or more: spaCy,
+    the PDF engine) while this process opens the database and hashes the files, instead
+    of after. ``stop_helpers`` ends it, whether or not a worker was ever started."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _context() -> Any:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
@@ -214,6 +226,11 @@ def stop_helpers() -> None:
     """
     from multiprocessing import forkserver, resource_tracker
 
+    server = getattr(forkserver, "_forkserver", None)
+    pid = getattr(server, "_forkserver_pid", None)
+    if pid is not None:  # it may still be loading the pipeline, and would finish that first
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
     for helper in (getattr(forkserver, "_forkserver", None),
                    getattr(resource_tracker, "_resource_tracker", None)):
         stop = getattr(helper, "_stop", None)  # each returns at once when not running
