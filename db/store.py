@@ -36,10 +36,10 @@ from wres.db.models import (
     utc_now,
 )
 from wres.db.plans import Bucket, bucket_of, regroup_bucket
+from wres.errors import INTERNAL_KIND
 from wres.schema import ActionRecord, DocumentResult
 from wres.versions import parser_versions
 
-INTERNAL_KIND = "internal"  # FileIssue.kind of a defect of ours: the file is retried later
 READ_WITH_KIND = "read-with"  # issues entry of a failed document: the options it failed with
 
 

@@ -10,8 +10,11 @@ Why it is built this way:
   that has loaded the whole pipeline, each serves many documents, while a watchdog here
   keeps the limits per document. A worker that dies has its document tried once more; the
   one that kills workers fails alone and the others still land. No worker is forked from a
-  process holding threads or database connections. One file needs no pool: it runs in a
-  child of this process under the same limits.
+  process holding threads or database connections. When a folder or several paths are
+  given, or the caller is a fresh process (the CLI), the forkserver is started first
+  thing, so it loads the pipeline while this process opens the database and hashes the
+  files. A warm caller's one file (or ``workers=0``) needs no pool: each document runs in
+  a child of this process instead.
 - SIGINT, SIGTERM and SIGHUP stop the run between documents with no process left behind,
   and the run is marked ``interrupted``; a run found ``running`` whose process has gone is
   marked ``abandoned`` by the next one.
@@ -20,10 +23,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import gc
-import os
-import resource
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -36,58 +36,28 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from wres.db.engine import leave_readable, make_engine, upgrade_to_head
+from wres.db.store import finish_run as finish_run_row
 from wres.db.store import (
-    INTERNAL_KIND,
     known_hashes,
     mark_abandoned_runs,
     start_run,
     store_document,
 )
-from wres.db.store import finish_run as finish_run_row
-from wres.errors import InternalError, ResourceLimitError
-from wres.ingest.files import expand_paths
-from wres.ingest.limits import (
-    DEFAULT_MAX_MEMORY_MB,
-    DEFAULT_MAX_PAGES,
-    DEFAULT_TIMEOUT_S,
-    Limits,
-    run_limited,
-)
+from wres.errors import ResourceLimitError
+from wres.ingest.files import expand_paths, several_files
+from wres.ingest.job import BatchOptions, Job, Processed, failed_result, process_job
 from wres.ingest.manifest import Manifest
 from wres.ingest.retry import check_options, read_with
 from wres.ingest.workers import (
-    DEFAULT_MAX_DOCUMENTS,
     WORKER_DIED,  # noqa: F401 - the reason a document whose worker died twice gets
     PoolEvents,
     PoolSettings,
     WarmPool,
+    start_helpers,
+    stop_helpers,
 )
-from wres.schema import DocumentResult, FileIssue, PlanInfo
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)  # each stops between documents
-
-
-@dataclass
-class BatchOptions:
-    workers: int = 1  # 0 runs everything in this process (debugging, tests)
-    force: bool = False  # re-extract even files whose sha256 is already ingested
-    engine: str = "auto"
-    ocr: bool = False
-    max_pages: int | None = DEFAULT_MAX_PAGES
-    timeout_s: float | None = DEFAULT_TIMEOUT_S  # per document; None: no limit, no child
-    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB  # per document
-    max_documents_per_worker: int = DEFAULT_MAX_DOCUMENTS  # then a fresh worker
-    recycle_rss_mb: float | None = None  # a worker this big after a document is replaced
-
-    def __post_init__(self) -> None:
-        if self.recycle_rss_mb is None:  # well below the limit: fragmentation, not one file
-            self.recycle_rss_mb = 0.6 * self.max_memory_mb
-
-    @property
-    def limits(self) -> Limits | None:
-        if self.timeout_s is None:
-            return None
-        return Limits(self.timeout_s, self.max_memory_mb, self.max_pages)
 
 
 @dataclass
@@ -129,69 +99,6 @@ class BatchReport:
                 "actions_added": self.actions_added}
 
 
-@dataclass
-class Job:
-    path: Path
-    sha256: str
-    hint: PlanInfo | None
-
-
-@dataclass
-class Processed:
-    """What a worker sends back for one file."""
-
-    result: DocumentResult
-    seconds: float
-    pid: int
-    peak_rss_mb: float
-
-
-def process_job(job: Job, options: BatchOptions, isolate: bool = True,
-                stop: Callable[[], bool] | None = None) -> Processed:
-    """Extract and normalise one file; a defect of ours is recorded. ``isolate``: in a
-    child of this process under the limits (else the pool's watchdog enforces them), ended
-    at once when ``stop`` says so."""
-    from wres.ingest.pipeline import process_file, warm_up
-
-    warm_up()  # once per process, before the first child is forked from it
-    started = time.perf_counter()
-    args = (job.path, job.hint)
-    kwargs = {"engine": options.engine, "ocr": options.ocr, "max_pages": options.max_pages,
-              "sha256": job.sha256}
-    try:
-        if options.limits is None or not isolate:
-            result = process_file(*args, **kwargs)
-        else:  # in a child of this worker that is ended when it breaks a limit
-            result = run_limited(_process_file_kw, (args, kwargs), options.limits, stop)
-    except ResourceLimitError as exc:
-        result = _failed(job, exc.kind, str(exc))
-    except Exception as exc:  # one broken file must not stop the batch
-        what = str(exc) if isinstance(exc, InternalError) else f"{type(exc).__name__}: {exc}"
-        result = _failed(job, INTERNAL_KIND, f"internal error: {what}")
-    result.sha256 = result.sha256 or job.sha256
-    return Processed(result, time.perf_counter() - started, os.getpid(), _peak_rss_mb())
-
-
-def _failed(job: Job, kind: str, message: str) -> DocumentResult:
-    """The result of a file whose processing never returned one of its own."""
-    result = DocumentResult(source_file=job.path.name, path=str(job.path),
-                            format=job.path.suffix.lower().lstrip("."))
-    result.issues.append(FileIssue(file=job.path.name, stage="extract", kind=kind,
-                                   message=message))
-    return result
-
-
-def _process_file_kw(args: tuple, kwargs: dict) -> DocumentResult:
-    from wres.ingest.pipeline import process_file
-
-    return process_file(*args, **kwargs)
-
-
-def _peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
-
-
 def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifest | None = None,
               options: BatchOptions | None = None,
               on_outcome: Callable[[FileOutcome], None] | None = None,
@@ -204,7 +111,19 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
     """
     options = options or BatchOptions()
     check_options(options)  # a bad --engine fails once, before any file is read
-    manifest = manifest or Manifest()
+    pooled = options.workers > 0 and (options.cold_start or several_files(list(paths)))
+    if pooled:
+        start_helpers()  # the workers' forkserver warms up while the database opens
+    try:
+        return _ingest(paths, db, manifest or Manifest(), options, on_outcome, on_planned,
+                       pooled)
+    finally:
+        stop_helpers()
+
+
+def _ingest(paths: list[Path], db: str | Path | None, manifest: Manifest,
+            options: BatchOptions, on_outcome: Callable[[FileOutcome], None] | None,
+            on_planned: Callable[[int], None] | None, pooled: bool) -> BatchReport:
     wall = time.perf_counter()
     engine = make_engine(db)
     upgrade_to_head(engine)
@@ -220,7 +139,7 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
             jobs = _plan_jobs(found.files, manifest, engine, options, writer)
             if on_planned is not None:
                 on_planned(len(jobs))
-            _run_jobs(jobs, options, writer)
+            _run_jobs(jobs, options, writer, pooled)
     except KeyboardInterrupt:
         report.interrupted, status = True, "interrupted"
     except BaseException:
@@ -347,10 +266,12 @@ def _plan_jobs(files: list[Path], manifest: Manifest, engine: Engine,
     return jobs
 
 
-def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer) -> None:
-    """One file (or ``workers=0``): in this process, each document in a child of it under
-    the limits, with no pool to start. More: warm persistent workers (``ingest/workers.py``)."""
-    if options.workers <= 0 or len(jobs) <= 1:
+def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer, pooled: bool) -> None:
+    """``pooled`` (a folder, several paths or a cold start): warm persistent workers
+    (``ingest/workers.py``), whose forkserver has been loading the pipeline since the run
+    began. Otherwise (one file from a warm caller, or ``workers=0``) each document runs in
+    a child of this process under the limits."""
+    if not pooled:
         for job in jobs:
             writer.stop_if_asked()
             writer.store(job, process_job(job, options, stop=lambda: writer.stop_requested))
@@ -361,7 +282,8 @@ def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer) -> None:
     pool = WarmPool(partial(process_job, options=options, isolate=False), settings)
 
     def limit_broken(job: Job, reason: str) -> None:
-        writer.store(job, Processed(_failed(job, ResourceLimitError.kind, reason), 0.0, 0, 0.0))
+        failed = failed_result(job, ResourceLimitError.kind, reason)
+        writer.store(job, Processed(failed, 0.0, 0, 0.0))
 
     pool.run(jobs, PoolEvents(delivered=writer.store, limit_broken=limit_broken,
                               died=writer.fail, check_stop=writer.stop_if_asked))

@@ -37,6 +37,7 @@ from wres.ingest.cli_plans import (
     prune_missing,
 )
 from wres.ingest.limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_S
+from wres.ingest.workers import start_helpers
 from wres.safe_text import rich_text
 
 if TYPE_CHECKING:  # heavy imports only when a command needs them
@@ -142,11 +143,14 @@ def ingest(
     one line per finished file goes to stderr (not with --json, which lists every file).
     Copies of one plan are grouped (`wres plans`).
     """
+    plans = common.load_manifest(manifest)
+    if workers > 0:  # first thing: the workers' pipeline loads during the imports below
+        start_helpers()
     from wres.ingest.batch import BatchOptions, run_batch
 
-    plans = common.load_manifest(manifest)
     options = BatchOptions(workers=workers, force=force, engine=engine, ocr=ocr,
-                           max_pages=max_pages, timeout_s=timeout, max_memory_mb=max_memory)
+                           max_pages=max_pages, timeout_s=timeout, max_memory_mb=max_memory,
+                           cold_start=True)
     if verbose:
         name_left_out_files(paths)
     progress = Progress(TextColumn("{task.description}", style="bold"), BarColumn(24),

@@ -100,3 +100,10 @@ def _is_manifest(path: Path) -> bool:
     with path.open("rb") as handle:
         first = handle.readline(4096).decode("utf-8", errors="replace")
     return bool(_MANIFEST_HEADER.match(first))
+
+
+def several_files(paths: list[Path]) -> bool:
+    """Whether ``paths`` may hold more than one file: a folder, or more than one path.
+    Why ask before reading anything: batch workers are worth starting (their forkserver
+    loads the pipeline while the database opens) only when there is more than one file."""
+    return len(paths) > 1 or any(Path(p).is_dir() for p in paths)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 
-from wres.ingest import batch as _batch  # noqa: F401 - the workers' entry point, unpickled by name
+from wres.ingest import job as _job  # noqa: F401 - the workers' entry point, unpickled by name
 from wres.ingest.pipeline import warm_up
 
 warm_up()

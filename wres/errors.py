@@ -7,6 +7,8 @@ from ``WresError`` (``InternalError``) is a defect of ours and should be reporte
 
 from __future__ import annotations
 
+INTERNAL_KIND = "internal"  # FileIssue.kind of a defect of ours: the file is retried later
+
 
 class WresError(Exception):
     """Root of every error this project raises on purpose."""
