@@ -7,15 +7,18 @@ while ``query.py`` answers questions about actions.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import Engine, func, select
 
+from wres.db.access import UNKNOWN_TRUST, Db, open_db
 from wres.db.links import relink_trusts
 from wres.db.models import Action, Document, Plan, PlanDocument, PlanGroup, Trust
 from wres.db.plans import pin_document, unpin_group
-from wres.db.query import UNKNOWN_TRUST, Db, open_db
 from wres.errors import BadInputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PLAN_COLUMNS = ["plan_id", "trust", "period_start", "period_end", "current", "pinned",
                 "actions", "copies"]
@@ -23,6 +26,13 @@ PLAN_COLUMNS = ["plan_id", "trust", "period_start", "period_end", "current", "pi
 
 def plans(db: Db, *, trusts: list[str] | None = None) -> pd.DataFrame:
     """One row per plan: its current document, how many actions it has, its copies' paths."""
+    import pandas as pd
+
+    return pd.DataFrame(plan_records(db, trusts=trusts), columns=PLAN_COLUMNS)
+
+
+def plan_records(db: Db, *, trusts: list[str] | None = None) -> list[dict]:
+    """``plans`` as plain dicts (no pandas: the ingest summary prints these)."""
     engine = open_db(db)
     counts = (select(Plan.document_id, func.count(Action.id).label("actions"))
               .join(Action, Action.plan_id == Plan.id).group_by(Plan.document_id).subquery())
@@ -45,11 +55,9 @@ def plans(db: Db, *, trusts: list[str] | None = None) -> pd.DataFrame:
             plan.update(current=path, pinned=bool(pinned), actions=int(actions or 0))
         else:
             plan["copies"].append(path)
-    frame = pd.DataFrame(list(found.values()), columns=PLAN_COLUMNS)
-    if trusts:
-        wanted = [t.lower() for t in trusts]
-        frame = frame[[any(t in name.lower() for t in wanted) for name in frame["trust"]]]
-    return frame.reset_index(drop=True)
+    wanted = [t.lower() for t in trusts or []]
+    return [plan for plan in found.values()
+            if not wanted or any(t in plan["trust"].lower() for t in wanted)]
 
 
 def document_id_of(engine: Engine, path: Path | str) -> int:

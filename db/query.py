@@ -11,7 +11,6 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import (
@@ -30,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute
 
-from wres.db.engine import make_engine
+from wres.db.access import UNKNOWN_TRUST, Db, open_db
 from wres.db.models import (
     FTS_TABLE,
     SEARCH_COLUMNS,
@@ -56,15 +55,9 @@ from wres.schema import ActionRecord
 
 COMPARE_BY = ("theme", "indicator", "rag", "year")
 DONE_RAGS = ("green", "blue")  # on track or complete: not overdue whatever the date
-UNKNOWN_TRUST = "(unknown trust)"
 NONE = "none"
 RAG_ORDER = ("red", "amber", "green", "blue")
 CANONICAL_FIELDS = tuple(ActionRecord.model_fields)
-Db = Engine | str | Path | None  # None: $WRES_DB or wres.db
-
-
-def open_db(db: Db) -> Engine:
-    return db if isinstance(db, Engine) else make_engine(db, readonly=True)
 
 
 def _actions_base(*columns: ColumnElement | InstrumentedAttribute,

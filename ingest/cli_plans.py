@@ -126,11 +126,10 @@ def prune_missing(db: str | None) -> None:
 
 def plan_rows(db: str | None) -> list[dict]:
     """Each plan with its current document and copies, for the summary."""
-    from wres.db.plan_query import plans as stored_plans
+    from wres.db.plan_query import plan_records
 
     return [{"plan_id": int(row["plan_id"]), "trust": row["trust"], "current": row["current"],
-             "copies": list(row["copies"])}
-            for row in stored_plans(db).to_dict(orient="records")]
+             "copies": list(row["copies"])} for row in plan_records(db)]
 
 
 def print_plans_with_copies(rows: list[dict]) -> None:
