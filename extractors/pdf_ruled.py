@@ -14,8 +14,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from pdfplumber.utils import extract_text
-
 from wres.extractors.model import Cell, Row, Table, clean_text
 from wres.extractors.pdf_layout import (
     Fill,
@@ -27,6 +25,7 @@ from wres.extractors.pdf_layout import (
     is_box_curve,
     nearest_index,
 )
+from wres.extractors.pdf_line_text import line_text
 from wres.extractors.pdf_words import TextLine, join_lines
 
 RULE_THICKNESS = 2.0  # a filled rectangle at most this thin in one direction is a rule
@@ -147,7 +146,7 @@ def cell_text(chars: list[dict], cell_box: tuple) -> str:
     for line in lines:
         line.sort(key=lambda ch: ch["x0"])
         shown = [ch for ch in line if ch["text"].strip()]
-        text_lines.append(TextLine(extract_text(line), shown[-1]["x1"],
+        text_lines.append(TextLine(line_text(line), shown[-1]["x1"],
                                    shown[0]["x1"] - shown[0]["x0"], _first_word_width(line)))
     return clean_text(join_lines(text_lines, cell_box[2] - max(0.0, padding)))
 
