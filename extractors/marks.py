@@ -8,6 +8,8 @@ Webdings, Symbol) or a private-use code point, which is how those fonts' glyphs 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 MARK_GLYPHS = frozenset(
     "●○◉◎⬤⚫⚪•∙◦■□▪▫◼◻◾◽⬛⬜▲△▴▵▶▼▽◆◇◈♦★☆✪✱✸⬟⬢⬣"
     "🔴🟠🟡🟢🔵🟣🟤⚫🟥🟧🟨🟩🟦"
@@ -25,9 +27,11 @@ def _is_mark_char(char: str) -> bool:
     return char in MARK_GLYPHS or 0xE000 <= ord(char) <= 0xF8FF
 
 
+@lru_cache(maxsize=8192)
 def is_mark_text(text: str | None, font_name: str | None = None) -> bool:
     """True when ``text`` is nothing but one to three mark characters (and spaces); any
-    short text set in a symbol font counts too (a Wingdings "l" is a filled circle)."""
+    short text set in a symbol font counts too (a Wingdings "l" is a filled circle).
+    Cached: a PDF page asks it of every character, and pages repeat a few fonts."""
     chars = [c for c in (text or "") if not c.isspace()]
     if not chars or len(chars) > MAX_MARKS:
         return False

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from wres.extractors.pdf_pdfium_paths import DIGITS, MAX_FORM_DEPTH, Frame, page
 
 LOG = logging.getLogger(__name__)
 FONT_NAME_BYTES = 256
+_MAYBE_INFERRED = frozenset((0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x02, 0x00, 0xFFFE))
 
 Obj = dict[str, Any]
 
@@ -109,22 +111,32 @@ def _glyphs(textpage) -> list[tuple[int, str, float, float, int]]:
     glyphs: list[tuple[int, str, float, float, int]] = []
     last: tuple | None = None
     x, y = ctypes.c_double(), ctypes.c_double()
+    is_generated, unicode_of = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode
+    origin_of, text_object_address = pdfium_c.FPDFText_GetCharOrigin, _text_object_address()
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
-        if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
+        code = unicode_of(textpage, index)
+        # PDFium infers only blanks and line breaks: other glyphs need no question
+        if code in _MAYBE_INFERRED and is_generated(textpage, index) == 1:
             last = None
             continue
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         # code 2 is how PDFium reports a hyphen that ends a line; 0xFFFE an unmapped glyph
         text = "-" if code == 2 else chr(code) if code and code != 0xFFFE else ""
-        pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
-        textobj = pdfium_c.FPDFText_GetTextObject(textpage, index)
-        key = (x.value, y.value, ctypes.cast(textobj, ctypes.c_void_p).value or 0)
+        origin_of(textpage, index, x, y)
+        key = (x.value, y.value, text_object_address(textpage, index) or 0)
         if key == last and glyphs:
             glyphs[-1] = (*glyphs[-1][:1], glyphs[-1][1] + text, *glyphs[-1][2:])
         else:
             glyphs.append((index, text, *key))
         last = key
     return glyphs
+
+
+@lru_cache(maxsize=1)
+def _text_object_address():
+    """``FPDFText_GetTextObject`` returning the object's address as an int: the glyph loop
+    needs only its identity, and casting each returned pointer cost more than the call."""
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
 
 
 @dataclass(frozen=True)
@@ -162,16 +174,20 @@ class TextStyle:
         ox = round(origin[0], DIGITS) - frame.x_shift
         oy = round(origin[1], DIGITS) - frame.y_shift
         # the same arithmetic, in the same order, as pdfminer's apply_matrix_pt
-        xs = sorted((c * low + ox, a * adv + c * high + ox))
-        ys = sorted((d * low + oy, b * adv + d * high + oy))
+        x0, x1 = _ordered(c * low + ox, a * adv + c * high + ox)
+        y0, y1 = _ordered(d * low + oy, b * adv + d * high + oy)
         return frame.place({
             "matrix": (a, b, c, d, ox, oy), "fontname": self.font.fontname, "adv": adv,
-            "upright": upright, "x0": xs[0], "y0": ys[0], "x1": xs[1], "y1": ys[1],
-            "width": xs[1] - xs[0], "height": ys[1] - ys[0],
-            "size": (ys[1] - ys[0]) if upright else (xs[1] - xs[0]),
+            "upright": upright, "x0": x0, "y0": y0, "x1": x1, "y1": y1,
+            "width": x1 - x0, "height": y1 - y0,
+            "size": (y1 - y0) if upright else (x1 - x0),
             "mcid": None, "tag": None, "object_type": "char", "text": text,
             "stroking_color": self.stroke, "non_stroking_color": self.fill,
         })
+
+
+def _ordered(first: float, second: float) -> tuple[float, float]:
+    return (first, second) if first <= second else (second, first)
 
 
 def _loose_advance(textpage, index: int, upright: bool, a: float) -> float:
@@ -212,15 +228,22 @@ class FontFacts:
     descent: float
     font: Any
     codes: dict[str, int] | None = None
+    widths: dict[str, float | None] = field(default_factory=dict)  # by text, per unit size
 
     def advance(self, text: str, size: float) -> float | None:
         """The glyph's advance at ``size`` as pdfminer computes it; None if unknown."""
+        if text not in self.widths:
+            self.widths[text] = self._width(text)
+        width = self.widths[text]
+        return None if width is None else width * size
+
+    def _width(self, text: str) -> float | None:
         if self.font is None:
             return None
         if self.codes is None:
             self.codes = _codes_by_text(self.font)
         code = self.codes.get(text)
-        return None if code is None else self.font.char_width(code) * size
+        return None if code is None else self.font.char_width(code)
 
 
 def _codes_by_text(font) -> dict[str, int]:
