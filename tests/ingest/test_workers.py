@@ -181,3 +181,38 @@ def _wait_for(condition, seconds: float) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"not within {seconds} s")
+
+
+def test_a_worker_goes_on_with_the_next_file_while_the_last_is_stored():
+    """Storing a result (this process's work) must not leave the worker idle."""
+    busy_when_delivered: list[bool] = []
+    pool = WarmPool(_work, PoolSettings(size=1, limits=Limits(timeout_s=30)))
+    events = PoolEvents(
+        delivered=lambda job, result: busy_when_delivered.append(
+            any(worker.job is not None for worker in pool.workers)),
+        limit_broken=lambda job, why: None, died=lambda job, why: None,
+        check_stop=lambda: None)
+    pool.run(["a", "b", "c"], events)
+    assert busy_when_delivered == [True, True, False]  # the last has nothing to go on with
+
+
+def test_a_run_with_nothing_to_read_ends_its_forkserver(tmp_path: Path):
+    """The CLI starts the workers' forkserver before it knows whether any file needs
+    reading; a re-run that skips every file must still leave no process behind."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    copy_with_new_bytes(NORTH_TEES, folder / "plan.docx", "1")
+    db = tmp_path / "wres.db"
+    for attempt in range(2):
+        process = subprocess.Popen([sys.executable, "-c", CLI, "ingest", str(folder), "--db",
+                                    str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True, start_new_session=True)
+        try:
+            _, err = process.communicate(timeout=120)
+            session = process.pid
+            _wait_for(lambda: not _session_processes(session), 10)  # noqa: B023 - used here
+        finally:
+            if _session_processes(process.pid):
+                os.killpg(process.pid, signal.SIGKILL)
+        assert process.returncode == 0, err
+        assert ("skipped" if attempt else "ingested") in err
