@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from wres.extractors.model import BBox, Table
+from wres.extractors.pdf_line_text import plain_page_words
 
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -90,7 +91,9 @@ def is_bold_font(fontname: str | None) -> bool:
 
 def words_from_page(page) -> list[Word]:
     """All words of a pdfplumber page as ``Word`` objects, upright text only."""
-    raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    raw = plain_page_words(page.chars)  # pdfplumber's words, made faster (pdf_line_text)
+    if raw is None:
+        raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
     return [
         Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
              float(w["size"]), is_bold_font(w.get("fontname")))

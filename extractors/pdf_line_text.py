@@ -1,4 +1,4 @@
-"""The text of one printed line of PDF characters, as pdfplumber's ``extract_text`` gives it.
+"""Line texts and page words of PDF characters, exactly as pdfplumber gives them, faster.
 
 Why not call ``extract_text`` itself: a ruled table asks for the text of every line of
 every cell, thousands per document, and pdfplumber builds a word extractor, clusters the
@@ -7,11 +7,17 @@ characters into lines and the words into lines again for each call. For the usua
 text) its result is: the characters in x order, a word ending at a blank character or at a
 gap wider than the x tolerance (or where a character starts left of the one before),
 ligatures spelled out, words joined by one space. That is computed here directly; any
-other line goes to pdfplumber. ``tests/extractors/test_pdf_line_text.py`` checks the two
-agree on every line of every sample PDF.
+other line goes to pdfplumber. The words of a whole page (``extract_words`` with size and
+font name) are made the same way, runs of one font clustered into lines as pdfplumber
+clusters them; a page with sideways or empty characters goes to pdfplumber.
+``tests/extractors/test_pdf_line_text.py`` checks both agree with pdfplumber on every line
+and every page of every sample PDF.
 """
 
 from __future__ import annotations
+
+from itertools import groupby
+from operator import itemgetter
 
 from pdfplumber.utils import extract_text
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
@@ -52,3 +58,66 @@ def _plain_line(chars: list[dict]) -> bool:
     return (max(tops) - min(tops) <= DEFAULT_Y_TOLERANCE
             and all(char["upright"] and char["text"] != "" for char in chars)
             and all(a["x0"] <= b["x0"] for a, b in zip(chars, chars[1:], strict=False)))
+
+
+def plain_page_words(chars: list[dict]) -> list[dict] | None:
+    """``pdfplumber.utils.extract_words(chars, extra_attrs=["size", "fontname"])``, each
+    word with text, box, size, font name and ``upright``; None (ask pdfplumber) for a page
+    with sideways characters or characters without text."""
+    if any(not char["upright"] or char["text"] == "" for char in chars):
+        return None
+    words: list[dict] = []
+    for _, run in groupby(chars, key=itemgetter("size", "fontname")):
+        for line in _line_clusters(list(run)):
+            words.extend(_words_of_line(line))
+    return words
+
+
+def _line_clusters(chars: list[dict]) -> list[list[dict]]:
+    """pdfplumber's lines: tops chained within the y tolerance, each line in x order."""
+    cluster_of: dict[float, int] = {}
+    last: float | None = None
+    index = -1
+    for top in sorted({char["top"] for char in chars}):
+        if last is None or top > last + DEFAULT_Y_TOLERANCE:
+            index += 1
+        cluster_of[top] = index
+        last = top
+    lines: dict[int, list[dict]] = {}
+    for char in chars:
+        lines.setdefault(cluster_of[char["top"]], []).append(char)
+    return [sorted(lines[index], key=itemgetter("x0")) for index in sorted(lines)]
+
+
+def _words_of_line(line: list[dict]) -> list[dict]:
+    words: list[dict] = []
+    word: list[dict] = []
+    previous: dict | None = None
+    for char in line:
+        if char["text"].isspace():
+            if word:
+                words.append(_merged(word))
+            word, previous = [], None
+            continue
+        if previous is not None and (
+                char["x0"] < previous["x0"]
+                or char["x0"] > previous["x1"] + DEFAULT_X_TOLERANCE
+                or abs(char["top"] - previous["top"]) > DEFAULT_Y_TOLERANCE):
+            words.append(_merged(word))
+            word = []
+        word.append(char)
+        previous = char
+    if word:
+        words.append(_merged(word))
+    return words
+
+
+def _merged(chars: list[dict]) -> dict:
+    first = chars[0]
+    x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+    for char in chars[1:]:
+        x0, x1 = min(x0, char["x0"]), max(x1, char["x1"])
+        top, bottom = min(top, char["top"]), max(bottom, char["bottom"])
+    return {"text": "".join([LIGATURES.get(c["text"], c["text"]) for c in chars]),
+            "x0": x0, "x1": x1, "top": top, "bottom": bottom, "upright": first["upright"],
+            "size": first["size"], "fontname": first["fontname"]}

@@ -14,7 +14,7 @@ import pdfplumber
 import pytest
 
 from tests.conftest import DOCS
-from wres.extractors.pdf_line_text import _plain_line, line_text
+from wres.extractors.pdf_line_text import _plain_line, line_text, plain_page_words
 from wres.extractors.pdf_pdfium import PdfiumSource
 from wres.extractors.pdf_ruled import _visual_lines, find_pdfplumber_tables
 
@@ -53,6 +53,29 @@ def test_line_text_equals_pdfplumber_on_every_line(path: Path) -> None:
     assert compared > 20 and plain > compared * 0.9  # the fast path, not the fallback
 
 
+WORD_KEYS = ("text", "x0", "x1", "top", "bottom", "upright", "size", "fontname")
+
+
+@pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda p: p.name)
+def test_page_words_equal_pdfplumber_on_every_page(path: Path) -> None:
+    pages = plain = 0
+    for use_pdfium in (False, True):
+        source = PdfiumSource(path) if use_pdfium else None
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                if source is not None:
+                    source.install(page)
+                reference = page.extract_words(extra_attrs=["size", "fontname"])
+                fast = plain_page_words(page.chars)
+                pages += 1
+                if fast is not None:
+                    plain += 1
+                    assert fast == [{k: w[k] for k in WORD_KEYS} for w in reference]
+        if source is not None:
+            source.close()
+    assert plain == pages  # no sample page needs pdfplumber's own words
+
+
 def _char(text: str, x0: float, x1: float, top: float = 100.0, upright: bool = True) -> dict:
     return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 10,
             "doctop": top, "upright": upright, "height": 10, "width": x1 - x0, "size": 10}
@@ -71,3 +94,17 @@ def _char(text: str, x0: float, x1: float, top: float = 100.0, upright: bool = T
 ])
 def test_line_text_equals_pdfplumber_on_made_lines(line: list[dict]) -> None:
     assert line_text(line) == pdfplumber.utils.extract_text(line)
+
+
+@pytest.mark.parametrize("chars", [
+    [_char("a", 0, 5, top=100), _char("b", 5, 9, top=102), _char("c", 9, 12, top=104.5)],
+    [_char("b", 9, 12, top=120), _char("a", 0, 5, top=100), _char("c", 0, 5, top=121)],
+    [_char("x", 0, 5), _char("ﬂ", 5, 9), _char(" ", 9, 11), _char("y", 11, 14)],
+    [_char("a", 0, 5), _char("b", 5, 9, top=96.5)],  # one line, two words by height
+])
+@pytest.mark.parametrize("fonts", ["one", "alternating"])
+def test_page_words_equal_pdfplumber_on_made_pages(chars: list[dict], fonts: str) -> None:
+    for index, char in enumerate(chars):
+        char.update(fontname="F1" if fonts == "one" or index % 2 else "F2", size=10)
+    reference = pdfplumber.utils.extract_words(chars, extra_attrs=["size", "fontname"])
+    assert plain_page_words(chars) == [{k: w[k] for k in WORD_KEYS} for w in reference]
