@@ -135,10 +135,12 @@ def _visual_lines(chars: list[dict]) -> list[list[dict]]:
     return [line for line in lines if any(ch["text"].strip() for ch in line)]
 
 
-def cell_text(chars: list[dict], cell_box: tuple) -> str:
+def cell_text(chars: list[dict], cell_box: tuple,
+              lines: list[list[dict]] | None = None) -> str:
     """Text of a cell's characters: one line per visual line, words broken at the cell's
-    edge put back together, white space folded."""
-    lines = _visual_lines(chars)
+    edge put back together, white space folded. ``lines``: the characters' visual lines,
+    when the caller has grouped them already."""
+    lines = _visual_lines(chars) if lines is None else lines
     if not lines:
         return ""
     padding = min(ch["x0"] for line in lines for ch in line if ch["text"].strip()) - cell_box[0]
@@ -189,11 +191,12 @@ def build_table(cell_boxes: Sequence[tuple], bbox: tuple, chars: list[dict],
         cell_chars = [ch for r in range(row, row + row_span) for c in range(col, col + col_span)
                       for ch in slots.get((r, c), [])]
         cell_box = tuple(float(v) for v in box)
+        lines = _visual_lines(cell_chars)
         rows[row].cells.append(Cell(
-            text=cell_text(cell_chars, cell_box),
+            text=cell_text(cell_chars, cell_box, lines),
             row=row, col=col, row_span=row_span, col_span=col_span,
             fill=cell_fill(fills, cell_box), page=page_number, bbox=cell_box,
-            text_bbox=_text_bbox(cell_chars), lines=len(_visual_lines(cell_chars))))
+            text_bbox=_text_bbox(cell_chars), lines=len(lines)))
     for row in rows:
         row.cells.sort(key=lambda cell: cell.col)
     table = Table(rows=rows, n_cols=len(grid.xs), engine=ENGINE, pages=[page_number])
