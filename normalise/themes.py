@@ -117,9 +117,10 @@ def _candidate_spans(doc: Doc) -> dict[str, list[Span]]:
         span = doc[start:end]
         found.setdefault(vocab.strings[match_id], []).append(
             (span.start_char, span.end_char, span.text))
+    text = doc.text  # built from the tokens on every access: once, not once per pattern
     for name, (patterns, _) in _regexes().items():
         for pattern in patterns:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 found.setdefault(name, []).append((match.start(), match.end(), match.group()))
     return found
 
@@ -137,8 +138,9 @@ def _surviving(text: str, name: str, spans: list[Span]) -> list[str]:
 
 def _evidence_of_doc(doc: Doc) -> dict[str, list[str]]:
     evidence: dict[str, list[str]] = {}
+    text = doc.text
     for name, spans in _candidate_spans(doc).items():
-        words = _surviving(doc.text, name, spans)
+        words = _surviving(text, name, spans)
         if words:
             evidence[name] = words
     return evidence
