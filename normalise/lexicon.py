@@ -122,10 +122,17 @@ def _folded_synonyms() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[1])))
 
 
+@lru_cache(maxsize=4096)
+def _whole_words(synonym: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(synonym)}(?![a-z0-9])")
+
+
 def _containment(header: str, synonym: str) -> float:
     """Score for ``synonym`` appearing as whole words in ``header``: longer cover and an
     earlier position (the head of a column name comes first) score higher."""
-    match = re.search(rf"(?<![a-z0-9]){re.escape(synonym)}(?![a-z0-9])", header)
+    if synonym not in header:  # the cheap test first: most pairs fail it
+        return 0.0
+    match = _whole_words(synonym).search(header)
     if not match:
         return 0.0
     cover = len(synonym) / max(len(header), 1)
