@@ -22,8 +22,6 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
 
 from wres.errors import (
     BadInputError,
@@ -158,6 +156,9 @@ def _read_pages(pdf, path: Path, ocr: bool, use_camelot: bool,
 
 def upright_copy(path: Path, target: Path) -> Path:
     """A copy of the PDF whose rotated pages have the rotation applied to their content."""
+    from pypdf import PdfReader, PdfWriter  # here: only rotated pages need it (0.1 s import)
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:

@@ -21,7 +21,7 @@ def warm_up() -> None:
     batch workers does this once (``wres.ingest.warm``), so every worker starts with them
     instead of spending a second building its own."""
     import wres.extractors.docx  # noqa: F401 - python-docx and lxml
-    import wres.extractors.pdf  # noqa: F401 - pdfplumber, pdfminer and pypdf
+    import wres.extractors.pdf  # noqa: F401 - pdfplumber, pdfminer and PDFium
     from wres.extractors.pdf_words import english_words
     from wres.normalise.lemmas import lemma
     from wres.normalise.themes import assign_themes, warm_up_themes
