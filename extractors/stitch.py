@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from wres.extractors.model import Cell, Row, Table, TextBlock
+from wres.extractors.pdf_words import ends_at_mark, join_at_mark
 
 FURNITURE_STYLE = "furniture"
 OCR_SAME_ROW = 85.0  # per cent: rapidfuzz ratio of two OCR readings of one header cell
@@ -357,9 +358,13 @@ def _join_fragment(first: Table, part: Table) -> None:
 
 def _continue_text(before: str, after: str) -> str:
     """A cell's text that a page break cut goes on mid-paragraph (a space) unless the part
-    before ended a sentence (a new paragraph may start there)."""
+    before ended a sentence (a new paragraph may start there). A part that ends on a hyphen
+    or slash joined to a word broke there, as a line does: no space ("Almira-" + "Smith",
+    "recruit-" + "ment" is one word)."""
     if not before or not after:
         return before or after
+    if ends_at_mark(before, after):
+        return join_at_mark(before, after)
     return f"{before}\n{after}" if before.rstrip().endswith((".", ":", ";", "!", "?")) \
         else f"{before} {after}"
 

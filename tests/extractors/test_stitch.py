@@ -210,6 +210,20 @@ def test_first_cell_cut_mid_sentence_is_joined():
     assert len(merged.rows) == 2
 
 
+def test_a_cell_cut_just_after_a_hyphen_is_joined_without_a_space():
+    first = table(1, [header(1), [
+        cell("Indicator 1", 0, top=20, bottom=122),
+        cell(lines(10, "Run the recruit-"), 1, top=20, bottom=122),
+        cell(lines(10, "Tim Couchman / Valerie Almira-"), 2, top=20, bottom=122),
+        cell(lines(10, "Data for 2023/"), 3, top=20, bottom=122)]])
+    second = table(2, [[cell(t, c, top=20, bottom=32, page=2) for c, t in
+                        enumerate(["", "ment campaign", "Smith", "24 is in"])]])
+    (merged,) = stitch_blocks([first, second])
+    assert texts(merged)[1][1:] == [lines(10, "Run the recruitment campaign"),
+                                    lines(10, "Tim Couchman / Valerie Almira-Smith"),
+                                    lines(10, "Data for 2023/24 is in")]
+
+
 def test_without_geometry_words_decide():
     def word_table(page, rows):
         built = table(page, rows)
