@@ -9,6 +9,7 @@ layout logic as words from a text layer.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -166,7 +167,8 @@ def colour_hex(colour) -> str | None:
         rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
     else:
         return None
-    return "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in rgb)
+    # half up, as PDFium rounds (Python's round() takes 0.3 * 255 = 76.5 to 76, PDFium to 77)
+    return "".join(f"{math.floor(max(0.0, min(1.0, v)) * 255 + 0.5):02X}" for v in rgb)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.pdfinterp import LITERAL_FORM
 from pdfminer.pdftypes import PDFObjRef, resolve1
 
+from wres.extractors.pdf_pdfium_colours import needs_reference_colours
 from wres.extractors.pdf_pdfium_paths import DIGITS, MAX_FORM_DEPTH, Frame, page_paths
 
 LOG = logging.getLogger(__name__)
@@ -49,11 +50,18 @@ class PdfiumSource:
 
     def install(self, page) -> bool:
         """Fill ``page``'s object cache from PDFium; False (the page left to pdfplumber)
-        when PDFium fails on it in any way, so a fast read is never a worse read."""
+        when PDFium fails on it in any way, so a fast read is never a worse read, or when
+        the page sets colours PDFium would convert (CMYK, spot colours: see
+        ``pdf_pdfium_colours``)."""
         if self.document is None:
             self.fallbacks.append(page.page_number)
             return False
         try:
+            if needs_reference_colours(page):
+                LOG.info("page %s: colours PDFium converts; pdfplumber reads it",
+                         page.page_number)
+                self.fallbacks.append(page.page_number)
+                return False
             pdfium_page = self.document[page.page_number - 1]
             try:
                 objects = pdfium_objects(page, pdfium_page)
