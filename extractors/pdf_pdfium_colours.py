@@ -20,9 +20,10 @@ from pdfminer.psparser import PSLiteral
 from wres.extractors.pdf_pdfium_paths import MAX_FORM_DEPTH
 
 PASSED_THROUGH = frozenset({"DeviceRGB", "DeviceGray", "RGB", "G"})
-# a CMYK colour operator (four numbers, then k or K), or a colour space named in the content
+# a CMYK colour operator (a number, then k or K: the other three numbers go unchecked, as
+# checking them cost five times as much), or a colour space named in the content
 _OTHER_COLOURS = re.compile(
-    rb"(?:[-+]?[\d.]+\s+){4}[kK](?![^\s/\[\]()<>])"
+    rb"[\d.]\s+[kK](?![^\s/\[\]()<>])"
     rb"|/(?:DeviceCMYK|CMYK|Pattern|Indexed|Separation|DeviceN|Lab|CalRGB|CalGray)(?![\w])")
 
 
