@@ -16,6 +16,7 @@ and every page of every sample PDF.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 from operator import itemgetter
 
@@ -27,26 +28,7 @@ def line_text(chars: list[dict]) -> str:
     """``pdfplumber.utils.extract_text(chars)`` for ``chars`` sorted by x0 (one line)."""
     if not _plain_line(chars):
         return extract_text(chars)
-    words: list[str] = []
-    word: list[str] = []
-    previous: dict | None = None
-    for char in chars:
-        text = char["text"]
-        if text.isspace():
-            previous = None
-            if word:
-                words.append("".join(word))
-                word = []
-            continue
-        if previous is not None and (char["x0"] < previous["x0"]
-                                     or char["x0"] > previous["x1"] + DEFAULT_X_TOLERANCE):
-            words.append("".join(word))
-            word = []
-        word.append(LIGATURES.get(text, text))
-        previous = char
-    if word:
-        words.append("".join(word))
-    return " ".join(words)
+    return " ".join(_word_text(word) for word in _word_runs(chars))
 
 
 def _plain_line(chars: list[dict]) -> bool:
@@ -55,21 +37,25 @@ def _plain_line(chars: list[dict]) -> bool:
     if not chars:
         return False
     tops = [char["top"] for char in chars]
-    return (max(tops) - min(tops) <= DEFAULT_Y_TOLERANCE
-            and all(char["upright"] and char["text"] != "" for char in chars)
+    return (max(tops) - min(tops) <= DEFAULT_Y_TOLERANCE and _plain_chars(chars)
             and all(a["x0"] <= b["x0"] for a, b in zip(chars, chars[1:], strict=False)))
+
+
+def _plain_chars(chars: list[dict]) -> bool:
+    """No sideways character and none without text (pdfplumber treats those apart)."""
+    return all(char["upright"] and char["text"] != "" for char in chars)
 
 
 def plain_page_words(chars: list[dict]) -> list[dict] | None:
     """``pdfplumber.utils.extract_words(chars, extra_attrs=["size", "fontname"])``, each
     word with text, box, size, font name and ``upright``; None (ask pdfplumber) for a page
     with sideways characters or characters without text."""
-    if any(not char["upright"] or char["text"] == "" for char in chars):
+    if not _plain_chars(chars):
         return None
     words: list[dict] = []
     for _, run in groupby(chars, key=itemgetter("size", "fontname")):
         for line in _line_clusters(list(run)):
-            words.extend(_words_of_line(line))
+            words.extend(_merged(word) for word in _word_runs(line))
     return words
 
 
@@ -89,27 +75,27 @@ def _line_clusters(chars: list[dict]) -> list[list[dict]]:
     return [sorted(lines[index], key=itemgetter("x0")) for index in sorted(lines)]
 
 
-def _words_of_line(line: list[dict]) -> list[dict]:
-    words: list[dict] = []
+def _word_runs(line: list[dict]) -> Iterator[list[dict]]:
+    """The characters of each word of one line, as pdfplumber splits them: at a blank, at a
+    gap wider than the x tolerance, where a character starts left of the one before, or
+    where the tops differ by more than the y tolerance."""
     word: list[dict] = []
-    previous: dict | None = None
     for char in line:
         if char["text"].isspace():
             if word:
-                words.append(_merged(word))
-            word, previous = [], None
+                yield word
+            word = []
             continue
+        previous = word[-1] if word else None
         if previous is not None and (
                 char["x0"] < previous["x0"]
                 or char["x0"] > previous["x1"] + DEFAULT_X_TOLERANCE
                 or abs(char["top"] - previous["top"]) > DEFAULT_Y_TOLERANCE):
-            words.append(_merged(word))
+            yield word
             word = []
         word.append(char)
-        previous = char
     if word:
-        words.append(_merged(word))
-    return words
+        yield word
 
 
 def _merged(chars: list[dict]) -> dict:
@@ -118,6 +104,11 @@ def _merged(chars: list[dict]) -> dict:
     for char in chars[1:]:
         x0, x1 = min(x0, char["x0"]), max(x1, char["x1"])
         top, bottom = min(top, char["top"]), max(bottom, char["bottom"])
-    return {"text": "".join([LIGATURES.get(c["text"], c["text"]) for c in chars]),
+    return {"text": _word_text(chars),
             "x0": x0, "x1": x1, "top": top, "bottom": bottom, "upright": first["upright"],
             "size": first["size"], "fontname": first["fontname"]}
+
+
+def _word_text(chars: list[dict]) -> str:
+    """A word's characters joined, ligatures spelled out ("ﬁ" -> "fi") as pdfplumber does."""
+    return "".join([LIGATURES.get(c["text"], c["text"]) for c in chars])

@@ -8,6 +8,7 @@ sources (pdfminer and PDFium).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pdfplumber
@@ -35,21 +36,27 @@ def _lines_of(page) -> list[list[dict]]:
     return lines
 
 
-@pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda p: p.name)
-def test_line_text_equals_pdfplumber_on_every_line(path: Path) -> None:
-    compared = plain = 0
+def _pages_from_both_sources(path: Path) -> Iterator:
+    """Every page of ``path`` as pdfminer parses it, then as PDFium does."""
     for use_pdfium in (False, True):
         source = PdfiumSource(path) if use_pdfium else None
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 if source is not None:
                     source.install(page)
-                for line in _lines_of(page):
-                    assert line_text(line) == pdfplumber.utils.extract_text(line), line
-                    compared += 1
-                    plain += _plain_line(line)
+                yield page
         if source is not None:
             source.close()
+
+
+@pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda p: p.name)
+def test_line_text_equals_pdfplumber_on_every_line(path: Path) -> None:
+    compared = plain = 0
+    for page in _pages_from_both_sources(path):
+        for line in _lines_of(page):
+            assert line_text(line) == pdfplumber.utils.extract_text(line), line
+            compared += 1
+            plain += _plain_line(line)
     assert compared > 20 and plain > compared * 0.9  # the fast path, not the fallback
 
 
@@ -59,20 +66,13 @@ WORD_KEYS = ("text", "x0", "x1", "top", "bottom", "upright", "size", "fontname")
 @pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda p: p.name)
 def test_page_words_equal_pdfplumber_on_every_page(path: Path) -> None:
     pages = plain = 0
-    for use_pdfium in (False, True):
-        source = PdfiumSource(path) if use_pdfium else None
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                if source is not None:
-                    source.install(page)
-                reference = page.extract_words(extra_attrs=["size", "fontname"])
-                fast = plain_page_words(page.chars)
-                pages += 1
-                if fast is not None:
-                    plain += 1
-                    assert fast == [{k: w[k] for k in WORD_KEYS} for w in reference]
-        if source is not None:
-            source.close()
+    for page in _pages_from_both_sources(path):
+        reference = page.extract_words(extra_attrs=["size", "fontname"])
+        fast = plain_page_words(page.chars)
+        pages += 1
+        if fast is not None:
+            plain += 1
+            assert fast == [{k: w[k] for k in WORD_KEYS} for w in reference]
     assert plain == pages  # no sample page needs pdfplumber's own words
 
 
