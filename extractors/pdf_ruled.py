@@ -135,12 +135,9 @@ def _visual_lines(chars: list[dict]) -> list[list[dict]]:
     return [line for line in lines if any(ch["text"].strip() for ch in line)]
 
 
-def cell_text(chars: list[dict], cell_box: tuple,
-              lines: list[list[dict]] | None = None) -> str:
-    """Text of a cell's characters: one line per visual line, words broken at the cell's
-    edge put back together, white space folded. ``lines``: the characters' visual lines,
-    when the caller has grouped them already."""
-    lines = _visual_lines(chars) if lines is None else lines
+def cell_text(lines: list[list[dict]], cell_box: tuple) -> str:
+    """Text of a cell from its characters' visual lines (``_visual_lines``): one line per
+    visual line, words broken at the cell's edge put back together, white space folded."""
     if not lines:
         return ""
     padding = min(ch["x0"] for line in lines for ch in line if ch["text"].strip()) - cell_box[0]
@@ -193,7 +190,7 @@ def build_table(cell_boxes: Sequence[tuple], bbox: tuple, chars: list[dict],
         cell_box = tuple(float(v) for v in box)
         lines = _visual_lines(cell_chars)
         rows[row].cells.append(Cell(
-            text=cell_text(cell_chars, cell_box, lines),
+            text=cell_text(lines, cell_box),
             row=row, col=col, row_span=row_span, col_span=col_span,
             fill=cell_fill(fills, cell_box), page=page_number, bbox=cell_box,
             text_bbox=_text_bbox(cell_chars), lines=len(lines)))
