@@ -231,8 +231,7 @@ def stop_helpers() -> None:
     if pid is not None:  # it may still be loading the pipeline, and would finish that first
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
-    for helper in (getattr(forkserver, "_forkserver", None),
-                   getattr(resource_tracker, "_resource_tracker", None)):
+    for helper in (server, getattr(resource_tracker, "_resource_tracker", None)):
         stop = getattr(helper, "_stop", None)  # each returns at once when not running
         if stop is not None:
             with contextlib.suppress(OSError, ChildProcessError):
