@@ -20,10 +20,9 @@ from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
-from pdfminer.pdfinterp import LITERAL_FORM
 from pdfminer.pdftypes import PDFObjRef, resolve1
 
-from wres.extractors.pdf_pdfium_colours import needs_reference_colours
+from wres.extractors.pdf_pdfium_colours import form_xobjects, needs_reference_colours
 from wres.extractors.pdf_pdfium_paths import DIGITS, MAX_FORM_DEPTH, Frame, page_paths
 
 LOG = logging.getLogger(__name__)
@@ -295,12 +294,9 @@ def _collect_fonts(manager, resources, found: dict[str, FontFacts],
         font = manager.get_font(objid, spec)
         fontname = font.fontname if isinstance(font.fontname, str) else str(font.fontname)
         found.setdefault(_base(fontname), FontFacts(fontname, font.get_descent(), font))
-    xobjects = resolve1(resources.get("XObject"))
-    for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
-        stream = resolve1(ref)
-        attrs = getattr(stream, "attrs", {})
-        if attrs.get("Subtype") is LITERAL_FORM and "Resources" in attrs:
-            _collect_fonts(manager, attrs["Resources"], found, depth + 1)
+    for form in form_xobjects(resources):
+        if "Resources" in form.attrs:
+            _collect_fonts(manager, form.attrs["Resources"], found, depth + 1)
 
 
 def _base(fontname: str) -> str:

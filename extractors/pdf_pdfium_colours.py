@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from pdfminer.pdfinterp import LITERAL_FORM
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 
@@ -43,14 +44,17 @@ def _other_colours(resources, contents, depth: int) -> bool:
         return True
     if any(_OTHER_COLOURS.search(_data(stream)) for stream in contents):
         return True
+    return any(_other_colours(form.attrs.get("Resources"), [form], depth + 1)
+               for form in form_xobjects(resources))
+
+
+def form_xobjects(resources: dict) -> list:
+    """The form XObject streams a resource dictionary names: each is drawn into the page
+    with its own resources and content, so whatever reads a page's resources reads theirs."""
     xobjects = resolve1(resources.get("XObject"))
-    for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
-        stream = resolve1(ref)
-        attrs = getattr(stream, "attrs", {})
-        if _name(attrs.get("Subtype")) == "Form" and _other_colours(
-                attrs.get("Resources"), [stream], depth + 1):
-            return True
-    return False
+    return [stream for stream in map(resolve1, xobjects.values() if isinstance(xobjects, dict)
+                                     else ())
+            if getattr(stream, "attrs", {}).get("Subtype") is LITERAL_FORM]
 
 
 def _passed_through(space) -> bool:
