@@ -2,15 +2,17 @@
 
 Why this shape (issue 16): forking a child per document from a worker that had not loaded
 the PDF engine cost more than many documents' own work. Here each worker is forked from a
-``forkserver`` that has imported the whole pipeline, built its language data and frozen the
-garbage collector (``wres.ingest.warm``), so a worker is ready at once and shares those pages
-with its siblings. Isolation stays per document, enforced from outside: this process knows
-which document each worker holds, and a watchdog ends a worker that runs past the time limit
-or grows past the memory limit on it. That document alone is failed; a fresh worker takes
-the next one. A worker that dies on its own (killed, a crash inside a PDF library) has its
-document tried once more in a fresh worker, so an innocent file is never lost; a file that
-kills a second worker fails alone. A worker is retired, between documents, after
-``max_documents`` or when it has grown past ``recycle_rss_mb`` (memory fragmentation).
+``forkserver`` that has imported the document engines, built the word list and frozen the
+garbage collector (``wres.ingest.warm``), so a worker is ready at once and shares those
+pages with its siblings; or, with an ``init`` (the batch's normaliser, which loads spaCy),
+it is given no document until it says it is ready. Isolation stays per document, enforced
+from outside: this process knows which document each worker holds, and a watchdog ends a
+worker that runs past the time limit or grows past the memory limit on it. That document
+alone is failed; a fresh worker takes the next one. A worker that dies on its own (killed, a
+crash inside a PDF library) has its document tried once more in a fresh worker, so an
+innocent file is never lost; a file that kills a second worker fails alone. A worker is
+retired, between documents, after ``max_documents`` or when it has grown past
+``recycle_rss_mb`` (memory fragmentation).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ POLL_S = 0.1  # how often the watchdog looks at the clock and at memory
 RETIRE_WAIT_S = 5.0
 DEFAULT_MAX_DOCUMENTS = 100  # a worker is replaced after this many documents
 WORKER_DIED = "the worker process died on this file (killed, out of memory or a library crash)"
+WORKER_NOT_STARTED = "no worker process could be started for this file (see the log)"
+START_ATTEMPTS = 3  # workers of one kind that may die as they start before their jobs fail
 
 
 @dataclass
@@ -59,16 +63,25 @@ class _Worker:
     job: Any = None
     started: float = 0.0
     documents: int = 0
+    ready: bool = True  # False while its ``init`` runs: it is given no job until it says so
 
     @property
     def pid(self) -> int:
         return self.process.pid
 
 
-def _serve(conn: Connection, work: Callable[[Any], Any]) -> None:
+READY = "ready"  # what a worker with an ``init`` sends once it has run it
+
+
+def _serve(conn: Connection, work: Callable[[Any], Any],
+           init: Callable[[], None] | None = None) -> None:
     """A worker's life: documents in, results out, until told to stop or killed."""
     for signum in (signal.SIGINT, signal.SIGHUP):  # the parent decides when to stop
         signal.signal(signum, signal.SIG_IGN)
+    if init is not None:
+        with contextlib.suppress(Exception):  # what fails here fails again on each job,
+            init()  # where it is recorded against that document
+        conn.send(READY)
     while True:
         try:
             job = conn.recv()
@@ -79,66 +92,115 @@ def _serve(conn: Connection, work: Callable[[Any], Any]) -> None:
         conn.send(work(job))
 
 
+def _nothing_spent(_job: Any) -> float:
+    return 0.0
+
+
 @dataclass
 class WarmPool:
-    """``work(job)`` for every job in worker processes; see the module's docstring."""
+    """``work(job)`` for every job in worker processes; see the module's docstring.
+
+    ``init`` is run by each worker before its first job and is not timed (a normaliser
+    loading spaCy). Workers are forked from the forkserver that has loaded the document
+    engines, or with ``method="spawn"`` start as fresh interpreters (at once, with no wait
+    for that forkserver). ``spent(job)`` is the time a job has already used in an earlier pool,
+    counted against the time limit here. ``run`` drives one pool; ``run_pools`` several,
+    whose events may ``submit`` a finished job to the next."""
 
     work: Callable[[Any], Any]  # a module-level function: it is sent to workers by name
     settings: PoolSettings
+    init: Callable[[], None] | None = None
+    spent: Callable[[Any], float] = _nothing_spent
+    method: str = "forkserver"  # how workers start: "spawn" for a fresh interpreter
+    may_assign: Callable[[], bool] = lambda: True  # False holds the queue back
+    events: PoolEvents | None = None
     workers: list[_Worker] = field(default_factory=list)
+    queue: deque = field(default_factory=deque)
     retried: set[int] = field(default_factory=set)  # id() of jobs whose worker died once
     peak_rss_mb: float = 0.0
+    failed_starts: int = 0
 
     def run(self, jobs: list[Any], events: PoolEvents) -> None:
         """Work through ``jobs``; every job ends in exactly one event. Closes the pool."""
-        queue = deque(jobs)
-        try:
-            while queue or self._busy():
-                events.check_stop()
-                self._assign(queue)
-                busy = self._busy()
-                ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
-                             timeout=POLL_S)
-                events.check_stop()
-                for worker in busy:  # in the order they were given: a stable order of writes
-                    if worker.conn in ready or worker.process.sentinel in ready:
-                        self._collect(worker, queue, events)
-                self._watch(events)
-        finally:
-            self.close()
+        self.events = events
+        self.queue.extend(jobs)
+        run_pools([self])
+
+    def submit(self, job: Any) -> None:
+        self.queue.append(job)
+
+    def start_workers(self, count: int) -> None:
+        """Start up to ``count`` workers now, so that their ``init`` runs ahead of need."""
+        while len(self.workers) < min(count, self.settings.size):
+            self._start()
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.queue) or any(w.job is not None for w in self.workers)
+
+    def waitables(self) -> list[Any]:
+        """What ``wait`` watches: the pipes and lives of workers busy or still starting."""
+        watched = [w for w in self.workers if w.job is not None or not w.ready]
+        return [w.conn for w in watched] + [w.process.sentinel for w in watched]
+
+    def collect(self, ready: list[Any]) -> None:
+        """Take what the workers in ``ready`` sent, in the order they were given their
+        jobs: a stable order of writes."""
+        for worker in sorted(self.workers, key=lambda w: (w.job is None, w.started)):
+            if worker.conn in ready or worker.process.sentinel in ready:
+                if worker.ready:
+                    self._collect(worker)
+                else:
+                    self._hear_ready(worker)
 
     def _busy(self) -> list[_Worker]:
         return sorted((w for w in self.workers if w.job is not None), key=lambda w: w.started)
 
-    def _assign(self, queue: deque) -> None:
-        while queue:
-            idle = [w for w in self.workers if w.job is None]
+    def assign(self) -> None:
+        while self.queue and self.may_assign():
+            idle = [w for w in self.workers if w.job is None and w.ready]
             if not idle and len(self.workers) < self.settings.size:
-                idle = [self._start()]
+                if self.failed_starts >= START_ATTEMPTS:  # none will start: fail, not spin
+                    while self.queue:
+                        self.events.died(self.queue.popleft(), WORKER_NOT_STARTED)
+                    return
+                self._start()
+                continue
             if not idle:
                 return
-            worker, job = idle[0], queue.popleft()
+            worker, job = idle[0], self.queue.popleft()
             worker.job, worker.started = job, time.monotonic()
             with contextlib.suppress(OSError):  # died while idle: the next wait sees it
                 worker.conn.send(job)
 
     def _start(self) -> _Worker:
-        context = _context()
+        context = _context(self.method)
         receiver, sender = context.Pipe(duplex=True)
-        process = context.Process(target=_serve, args=(sender, self.work), daemon=True)
+        process = context.Process(target=_serve, args=(sender, self.work, self.init),
+                                  daemon=True)
         process.start()
         sender.close()
-        worker = _Worker(process, receiver)
+        worker = _Worker(process, receiver, ready=self.init is None)
         self.workers.append(worker)
         return worker
 
-    def _collect(self, worker: _Worker, queue: deque, events: PoolEvents) -> None:
+    def _hear_ready(self, worker: _Worker) -> None:
+        try:
+            worker.ready = worker.conn.recv() == READY
+        except (EOFError, OSError):
+            worker.ready = False
+        if worker.ready:
+            return
+        self._end(worker)  # died as it started: no document of its own to blame
+        self.failed_starts += 1
+
+    def _collect(self, worker: _Worker) -> None:
         job = worker.job
         try:
             result = worker.conn.recv()
         except (EOFError, OSError):
             self._end(worker)
-            self._died(worker, job, queue, events)
+            self._died(worker, job)
             return
         worker.job, worker.documents = None, worker.documents + 1
         rss = rss_mb(worker.pid)
@@ -146,19 +208,20 @@ class WarmPool:
         recycle = self.settings.recycle_rss_mb
         if worker.documents >= self.settings.max_documents or (recycle and rss > recycle):
             self._retire(worker)
-        self._assign(queue)  # the worker goes on with the next file while this one is stored
-        events.delivered(job, result)
+        self.assign()  # the worker goes on with the next file while this one is stored
+        self.events.delivered(job, result)
 
-    def _died(self, worker: _Worker, job: Any, queue: deque, events: PoolEvents) -> None:
+    def _died(self, worker: _Worker, job: Any) -> None:
         if id(job) not in self.retried:
             self.retried.add(id(job))
-            queue.appendleft(job)  # maybe innocent (killed from outside): once more
+            self.queue.appendleft(job)  # maybe innocent (killed from outside): once more
             return
         code = worker.process.exitcode
         killed = code is not None and -code == signal.SIGKILL and self.settings.limits
-        events.died(job, limit_message("memory", self.settings.limits) if killed else WORKER_DIED)
+        self.events.died(job, limit_message("memory", self.settings.limits) if killed
+                         else WORKER_DIED)
 
-    def _watch(self, events: PoolEvents) -> None:
+    def watch(self) -> None:
         """The per-document limits: end a worker that breaks one on its current document."""
         limits = self.settings.limits
         if limits is None:
@@ -169,13 +232,13 @@ class WarmPool:
             self.peak_rss_mb = max(self.peak_rss_mb, rss)
             if rss > limits.max_memory_mb:
                 reason = limit_message("memory", limits)
-            elif now - worker.started > limits.timeout_s:
+            elif now - worker.started + self.spent(worker.job) > limits.timeout_s:
                 reason = limit_message("time", limits)
             else:
                 continue
             job = worker.job
             self._end(worker)
-            events.limit_broken(job, reason)
+            self.events.limit_broken(job, reason)
 
     def _retire(self, worker: _Worker) -> None:
         """Between documents: ask the worker to stop, end it if it does not."""
@@ -192,11 +255,34 @@ class WarmPool:
         worker.job = None
         self.workers.remove(worker)
 
+    def end_workers(self) -> None:
+        for worker in list(self.workers):
+            self._end(worker)
+
     def close(self) -> None:
         """End every worker now, then the forkserver and resource tracker behind them, so
         that no process of this run outlives it (Ctrl-C, SIGTERM, a crash of this process)."""
-        for worker in list(self.workers):
-            self._end(worker)
+        self.end_workers()
+        stop_helpers()
+
+
+def run_pools(pools: list[WarmPool]) -> None:
+    """Drive ``pools`` until none has work left, then close them. Each pool's events may
+    hand a finished job on to a later pool (a reader's document to the normaliser)."""
+    try:
+        while any(pool.pending for pool in pools):
+            for pool in pools:
+                pool.events.check_stop()
+                pool.assign()
+            ready = wait([item for pool in pools for item in pool.waitables()],
+                         timeout=POLL_S)
+            for pool in pools:
+                pool.events.check_stop()
+                pool.collect(ready)
+                pool.watch()
+    finally:
+        for pool in pools:
+            pool.end_workers()
         stop_helpers()
 
 
@@ -210,8 +296,8 @@ def start_helpers() -> None:
         forkserver.ensure_running()
 
 
-def _context() -> Any:
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+def _context(method: str = "forkserver") -> Any:
+    if method != "forkserver" or method not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["wres.ingest.warm"])
