@@ -6,15 +6,20 @@ Why it is built this way:
 - Workers only extract and normalise; this process alone writes, one transaction per
   document, while the workers go on with the next files. A document is in the database
   whole or not at all, whatever happens to a worker or to this process.
-- Workers are warm and persistent (``ingest/workers.py``): forked from a ``forkserver``
-  that has loaded the whole pipeline, each serves many documents, while a watchdog here
-  keeps the limits per document. A worker that dies has its document tried once more; the
-  one that kills workers fails alone and the others still land. No worker is forked from a
+- Workers are warm and persistent (``ingest/workers.py``), in two kinds: readers, forked
+  from a ``forkserver`` that has loaded the document engines, read each file into the
+  document model; a normaliser (one per four readers), spawned at once, loads spaCy while
+  the first files are read and maps each document onto records. Why two kinds: spaCy is
+  the longest load of a run (about a second), and readers need none of it, so no file
+  waits for it to be read; with one reader, normalising also runs beside reading. A
+  watchdog here keeps the limits per document in both (the normaliser's time limit counts
+  the reading time too). A worker that dies has its document tried once more; the one
+  that kills workers fails alone and the others still land. No worker is forked from a
   process holding threads or database connections. When a folder or several paths are
-  given, or the caller is a fresh process (the CLI), the forkserver is started first
-  thing, so it loads the pipeline while this process opens the database and hashes the
-  files. A warm caller's one file (or ``workers=0``) needs no pool: each document runs in
-  a child of this process instead.
+  given, or the caller is a fresh process (the CLI), both kinds start first thing, so
+  they load while this process opens the database and hashes the files. A warm caller's
+  one file (or ``workers=0``) needs no pool: each document runs in a child of this process
+  instead.
 - SIGINT, SIGTERM and SIGHUP stop the run between documents with no process left behind,
   and the run is marked ``interrupted``; a run found ``running`` whose process has gone is
   marked ``abandoned`` by the next one.
@@ -45,7 +50,16 @@ from wres.db.store import (
 )
 from wres.errors import ResourceLimitError
 from wres.ingest.files import expand_paths, several_files
-from wres.ingest.job import BatchOptions, Job, Processed, failed_result, process_job
+from wres.ingest.job import (
+    BatchOptions,
+    Job,
+    Processed,
+    ToNormalise,
+    failed_result,
+    normaliser_pool,
+    process_job,
+    read_job,
+)
 from wres.ingest.manifest import Manifest
 from wres.ingest.retry import check_options, read_with
 from wres.ingest.workers import (
@@ -53,6 +67,7 @@ from wres.ingest.workers import (
     PoolEvents,
     PoolSettings,
     WarmPool,
+    run_pools,
     start_helpers,
     stop_helpers,
 )
@@ -102,28 +117,35 @@ class BatchReport:
 def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifest | None = None,
               options: BatchOptions | None = None,
               on_outcome: Callable[[FileOutcome], None] | None = None,
-              on_planned: Callable[[int], None] | None = None) -> BatchReport:
+              on_planned: Callable[[int], None] | None = None,
+              normaliser: WarmPool | None = None) -> BatchReport:
     """Ingest every plan file under ``paths`` into ``db`` and say what happened to each.
 
     ``on_planned`` is told how many files need processing, ``on_outcome`` hears of every
     file as it is settled (the progress bar). Ctrl-C ends the run between documents and
-    returns the report with ``interrupted`` set.
+    returns the report with ``interrupted`` set. ``normaliser``: the caller has started
+    the workers' normaliser itself, earlier (``job.normaliser_pool``); the run ends it.
     """
     options = options or BatchOptions()
     check_options(options)  # a bad --engine fails once, before any file is read
     pooled = options.workers > 0 and (options.cold_start or several_files(list(paths)))
-    if pooled:
-        start_helpers()  # the workers' forkserver warms up while the database opens
+    if pooled:  # both load while the database opens and files are hashed
+        normaliser = normaliser or normaliser_pool(options)
+        normaliser.start_workers(1)
+        start_helpers()
     try:
         return _ingest(paths, db, manifest or Manifest(), options, on_outcome, on_planned,
-                       pooled)
+                       normaliser if pooled else None)
     finally:
+        if normaliser is not None:
+            normaliser.end_workers()
         stop_helpers()
 
 
 def _ingest(paths: list[Path], db: str | Path | None, manifest: Manifest,
             options: BatchOptions, on_outcome: Callable[[FileOutcome], None] | None,
-            on_planned: Callable[[int], None] | None, pooled: bool) -> BatchReport:
+            on_planned: Callable[[int], None] | None,
+            normaliser: WarmPool | None) -> BatchReport:
     wall = time.perf_counter()
     engine = make_engine(db)
     upgrade_to_head(engine)
@@ -139,7 +161,7 @@ def _ingest(paths: list[Path], db: str | Path | None, manifest: Manifest,
             jobs = _plan_jobs(found.files, manifest, engine, options, writer)
             if on_planned is not None:
                 on_planned(len(jobs))
-            _run_jobs(jobs, options, writer, pooled)
+            _run_jobs(jobs, options, writer, normaliser)
     except KeyboardInterrupt:
         report.interrupted, status = True, "interrupted"
     except BaseException:
@@ -266,25 +288,50 @@ def _plan_jobs(files: list[Path], manifest: Manifest, engine: Engine,
     return jobs
 
 
-def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer, pooled: bool) -> None:
-    """``pooled`` (a folder, several paths or a cold start): warm persistent workers
-    (``ingest/workers.py``), whose forkserver has been loading the pipeline since the run
-    began. Otherwise (one file from a warm caller, or ``workers=0``) each document runs in
-    a child of this process under the limits."""
-    if not pooled:
+def _run_jobs(jobs: list[Job], options: BatchOptions, writer: _Writer,
+              normaliser: WarmPool | None) -> None:
+    """With a ``normaliser`` (a folder, several paths or a cold start): warm persistent
+    workers (``ingest/workers.py``). Otherwise (one file from a warm caller, or
+    ``workers=0``) each document runs in a child of this process under the limits."""
+    if normaliser is None:
         for job in jobs:
             writer.stop_if_asked()
             writer.store(job, process_job(job, options, stop=lambda: writer.stop_requested))
-        return
-    limits = options.limits
-    settings = PoolSettings(options.workers, limits, options.max_documents_per_worker,
-                            options.recycle_rss_mb)
-    pool = WarmPool(partial(process_job, options=options, isolate=False), settings)
+    elif jobs:
+        _run_pooled(jobs, options, writer, normaliser)
+
+
+def _run_pooled(jobs: list[Job], options: BatchOptions, writer: _Writer,
+                normaliser: WarmPool) -> None:
+    """Readers (``options.workers`` of them, forked from the forkserver that has been
+    loading the document engines since the run began) read each file into the document
+    model; the normaliser, which has been loading spaCy as long, maps it onto records;
+    this process stores each result. Limits hold per document in both: the normaliser's
+    time limit counts the time the document took to read."""
+    settings = PoolSettings(options.workers, options.limits,
+                            options.max_documents_per_worker, options.recycle_rss_mb)
+    readers = WarmPool(partial(read_job, options=options), settings)
+    # read documents wait in this process for the normaliser: a bounded number of them
+    readers.may_assign = lambda: len(normaliser.queue) < 2 * options.workers
+
+    def read(job: Job, processed: Processed) -> None:
+        if processed.document is None:  # not read: nothing to normalise
+            writer.store(job, processed)
+        else:
+            normaliser.submit(ToNormalise(job, processed))
 
     def limit_broken(job: Job, reason: str) -> None:
         failed = failed_result(job, ResourceLimitError.kind, reason)
         writer.store(job, Processed(failed, 0.0, 0, 0.0))
 
-    pool.run(jobs, PoolEvents(delivered=writer.store, limit_broken=limit_broken,
-                              died=writer.fail, check_stop=writer.stop_if_asked))
-    writer.report.peak_worker_rss_mb = max(writer.report.peak_worker_rss_mb, pool.peak_rss_mb)
+    stop = writer.stop_if_asked
+    readers.events = PoolEvents(delivered=read, limit_broken=limit_broken,
+                                died=writer.fail, check_stop=stop)
+    normaliser.events = PoolEvents(
+        delivered=lambda item, processed: writer.store(item.job, processed),
+        limit_broken=lambda item, reason: limit_broken(item.job, reason),
+        died=lambda item, reason: writer.fail(item.job, reason), check_stop=stop)
+    readers.queue.extend(jobs)
+    run_pools([readers, normaliser])
+    writer.report.peak_worker_rss_mb = max(writer.report.peak_worker_rss_mb,
+                                           readers.peak_rss_mb, normaliser.peak_rss_mb)

@@ -121,7 +121,8 @@ def ingest(
         readable=False),  # an unreadable path is one failed line, not a refused command
     db: str = typer.Option(None, "--db", help=DB_HELP),
     manifest: Path = typer.Option(None, help="CSV: file,trust,period_start,period_end"),
-    workers: int = typer.Option(1, min=0, help="worker processes (0: in this process)"),
+    workers: int = typer.Option(1, min=0, help="processes that read files, beside one that "
+                                 "normalises per 4 of them (0: all in this process)"),
     force: bool = typer.Option(False, "--force", help="re-read files already ingested"),
     ocr: bool = typer.Option(False, "--ocr", help="OCR scanned PDFs with tesseract"),
     engine: str = typer.Option("auto", help="extraction engine"),
@@ -144,13 +145,17 @@ def ingest(
     Copies of one plan are grouped (`wres plans`).
     """
     plans = common.load_manifest(manifest)
-    if workers > 0:  # first thing: the workers' pipeline loads during the imports below
+    if workers > 0:  # first thing: the readers' engines load during the imports below
         start_helpers()
-    from wres.ingest.batch import BatchOptions, run_batch
+    from wres.ingest.job import BatchOptions, normaliser_pool
 
     options = BatchOptions(workers=workers, force=force, engine=engine, ocr=ocr,
                            max_pages=max_pages, timeout_s=timeout, max_memory_mb=max_memory,
                            cold_start=True)
+    normaliser = normaliser_pool(options) if workers > 0 else None
+    if normaliser is not None:  # and spaCy in the normaliser
+        normaliser.start_workers(1)
+    from wres.ingest.batch import run_batch
     if verbose:
         name_left_out_files(paths)
     progress = Progress(TextColumn("{task.description}", style="bold"), BarColumn(24),
@@ -171,7 +176,8 @@ def ingest(
             common.say(_outcome_line(outcome))
 
     with progress:
-        report = _guard(lambda: run_batch(paths, db, plans, options, on_outcome, on_planned))
+        report = _guard(lambda: run_batch(paths, db, plans, options, on_outcome, on_planned,
+                                          normaliser))
     for problem in report.problems:
         common.say(problem)
     for problem in report.manifest_problems:

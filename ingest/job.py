@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from wres.errors import INTERNAL_KIND, InternalError, ResourceLimitError
 from wres.ingest.limits import (
@@ -23,7 +24,7 @@ from wres.ingest.limits import (
     Limits,
     run_limited,
 )
-from wres.ingest.workers import DEFAULT_MAX_DOCUMENTS
+from wres.ingest.workers import DEFAULT_MAX_DOCUMENTS, PoolSettings, WarmPool
 from wres.schema import DocumentResult, FileIssue, PlanInfo
 
 
@@ -62,12 +63,22 @@ class Job:
 
 @dataclass
 class Processed:
-    """What a worker sends back for one file."""
+    """What a worker sends back for one file. From a batch's reader, ``document`` is the
+    file read but not yet normalised (None when it could not be read): see ``read_job``."""
 
     result: DocumentResult
     seconds: float
     pid: int
     peak_rss_mb: float
+    document: Any = None
+
+
+@dataclass
+class ToNormalise:
+    """A file a reader has read, on its way to the batch's normaliser."""
+
+    job: Job
+    read: Processed
 
 
 def process_job(job: Job, options: BatchOptions, isolate: bool = True,
@@ -90,8 +101,7 @@ def process_job(job: Job, options: BatchOptions, isolate: bool = True,
     except ResourceLimitError as exc:
         result = failed_result(job, exc.kind, str(exc))
     except Exception as exc:  # one broken file must not stop the batch
-        what = str(exc) if isinstance(exc, InternalError) else f"{type(exc).__name__}: {exc}"
-        result = failed_result(job, INTERNAL_KIND, f"internal error: {what}")
+        result = failed_result(job, INTERNAL_KIND, _internal(exc))
     result.sha256 = result.sha256 or job.sha256
     return Processed(result, time.perf_counter() - started, os.getpid(), _peak_rss_mb())
 
@@ -105,6 +115,42 @@ def failed_result(job: Job, kind: str, message: str) -> DocumentResult:
     return result
 
 
+def read_job(job: Job, options: BatchOptions) -> Processed:
+    """The reading half of ``process_job``, in a batch's reader (which has not loaded spaCy):
+    the watchdog of the pool enforces the limits."""
+    from wres.ingest.pipeline import extract_file
+
+    started = time.perf_counter()
+    try:
+        result, document = extract_file(job.path, engine=options.engine, ocr=options.ocr,
+                                         max_pages=options.max_pages, sha256=job.sha256)
+    except Exception as exc:  # one broken file must not stop the batch
+        result, document = failed_result(job, INTERNAL_KIND, _internal(exc)), None
+    result.sha256 = result.sha256 or job.sha256
+    return Processed(result, time.perf_counter() - started, os.getpid(), _peak_rss_mb(),
+                     document)
+
+
+def normalise_job(item: ToNormalise) -> Processed:
+    """The normalising half, in a batch's normaliser: what comes back counts the reading's
+    time and memory too, so that a document's figures are those of the whole."""
+    from wres.ingest.pipeline import normalise_file
+
+    started, read = time.perf_counter(), item.read
+    try:
+        result = normalise_file(read.result, read.document, item.job.hint)
+    except Exception as exc:  # one broken file must not stop the batch
+        result = failed_result(item.job, INTERNAL_KIND, _internal(exc))
+        result.sha256 = item.job.sha256
+    seconds = read.seconds + time.perf_counter() - started
+    return Processed(result, seconds, read.pid, max(read.peak_rss_mb, _peak_rss_mb()))
+
+
+def _internal(exc: Exception) -> str:
+    what = str(exc) if isinstance(exc, InternalError) else f"{type(exc).__name__}: {exc}"
+    return f"internal error: {what}"
+
+
 def _process_file_kw(args: tuple, kwargs: dict) -> DocumentResult:
     from wres.ingest.pipeline import process_file
 
@@ -114,3 +160,21 @@ def _process_file_kw(args: tuple, kwargs: dict) -> DocumentResult:
 def _peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
+def normaliser_pool(options: BatchOptions) -> WarmPool:
+    """The batch's normaliser: workers that map read documents onto records, one per four
+    readers (normalising takes about a tenth of a document's time). Spawned, not forked
+    from the readers' forkserver, so that it starts loading spaCy (the longest load of a
+    run) at once, beside that forkserver, not after it; its time limit counts the time
+    each document took to read."""
+    from wres.ingest.pipeline import warm_up_normalising
+
+    settings = PoolSettings(max(1, -(-options.workers // 4)), options.limits,
+                            options.max_documents_per_worker, options.recycle_rss_mb)
+    return WarmPool(normalise_job, settings, init=warm_up_normalising, spent=_reading_seconds,
+                    method="spawn")
+
+
+def _reading_seconds(item: ToNormalise) -> float:
+    return item.read.seconds
