@@ -127,13 +127,13 @@ def run_batch(paths: list[Path], db: str | Path | None = None, manifest: Manifes
     the workers' normaliser itself, earlier (``job.normaliser_pool``); the run ends it.
     """
     options = options or BatchOptions()
-    check_options(options)  # a bad --engine fails once, before any file is read
     pooled = options.workers > 0 and (options.cold_start or several_files(list(paths)))
-    if pooled:  # both load while the database opens and files are hashed
-        normaliser = normaliser or normaliser_pool(options)
-        normaliser.start_workers(1)
-        start_helpers()
     try:
+        check_options(options)  # a bad --engine fails once, before any file is read
+        if pooled:  # both load while the database opens and files are hashed
+            normaliser = normaliser or normaliser_pool(options)
+            normaliser.start_workers(1)
+            start_helpers()
         return _ingest(paths, db, manifest or Manifest(), options, on_outcome, on_planned,
                        normaliser if pooled else None)
     finally:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from tests.db.helpers import DOCS, assert_consistent, copy_with_new_bytes
+from tests.ingest.test_workers import CLI, _session_processes, _wait_for
 from wres.ingest.batch import BatchOptions, FileOutcome, run_batch
 from wres.ingest.limits import Limits
 from wres.ingest.workers import (
@@ -148,3 +151,18 @@ def test_killing_the_normaliser_mid_batch_keeps_every_document_whole(tmp_path: P
     assert sorted(o.actions for o in report.outcomes) == [23, 23, 23, 44, 44, 44]
     assert_consistent(db)
     assert not _normaliser_pids()
+
+
+def test_an_ingest_refused_before_reading_leaves_no_normaliser_behind(tmp_path: Path):
+    """The command line starts the normaliser before the options are checked."""
+    process = subprocess.Popen([sys.executable, "-c", CLI, "ingest", str(KENT), "--db",
+                                str(tmp_path / "wres.db"), "--engine", "bogus"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        _, err = process.communicate(timeout=120)
+        _wait_for(lambda: not _session_processes(process.pid), 10)
+    finally:
+        if _session_processes(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 1 and "unknown engine 'bogus'" in err
