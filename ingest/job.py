@@ -164,7 +164,7 @@ def _peak_rss_mb() -> float:
 
 def normaliser_pool(options: BatchOptions) -> WarmPool:
     """The batch's normaliser: workers that map read documents onto records, one per four
-    readers (normalising takes about a tenth of a document's time). Spawned, not forked
+    readers (normalising takes about an eighth of a document's time). Spawned, not forked
     from the readers' forkserver, so that it starts loading spaCy (the longest load of a
     run) at once, beside that forkserver, not after it; its time limit counts the time
     each document took to read."""

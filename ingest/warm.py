@@ -4,8 +4,9 @@ Why a module whose import does work: ``multiprocessing`` lets a forkserver prelo
 by name and nothing else. Importing this one loads what reading files needs (the PDF and
 Word engines, the word list) once, then freezes the garbage collector so that workers
 forked from it do not touch, and so copy, every object it holds. spaCy is left out: only
-the batch's normaliser needs it, and loads it as it starts (``pipeline.warm_up``), while
-the readers are already at work, instead of every worker waiting a second for it here.
+the batch's normaliser needs it, and loads it as it starts
+(``pipeline.warm_up_normalising``), while the readers are already at work, instead of every
+worker waiting a second for it here.
 """
 
 from __future__ import annotations

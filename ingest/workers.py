@@ -259,16 +259,13 @@ class WarmPool:
         for worker in list(self.workers):
             self._end(worker)
 
-    def close(self) -> None:
-        """End every worker now, then the forkserver and resource tracker behind them, so
-        that no process of this run outlives it (Ctrl-C, SIGTERM, a crash of this process)."""
-        self.end_workers()
-        stop_helpers()
 
 
 def run_pools(pools: list[WarmPool]) -> None:
-    """Drive ``pools`` until none has work left, then close them. Each pool's events may
-    hand a finished job on to a later pool (a reader's document to the normaliser)."""
+    """Drive ``pools`` until none has work left. Each pool's events may hand a finished job
+    on to a later pool (a reader's document to the normaliser). Then every worker is ended,
+    and the forkserver and resource tracker behind them, so that no process of this run
+    outlives it (Ctrl-C, SIGTERM, a crash of this process)."""
     try:
         while any(pool.pending for pool in pools):
             for pool in pools:
